@@ -1,0 +1,13 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// SITE_BASE lets the same build be hosted under a sub-path (e.g. a project page).
+export default defineConfig({
+  site: process.env.SITE_URL || 'https://example.org',
+  base: process.env.SITE_BASE || '/',
+  trailingSlash: 'always',
+  integrations: [mdx()],
+  build: { inlineStylesheets: 'always' },
+  devToolbar: { enabled: false },
+});
