@@ -1,0 +1,61 @@
+import type { ColumnTable } from 'arquero';
+
+/** Why a data row was not used. Every rejected row carries exactly one. */
+export type RejectReason =
+  | 'ragged row'
+  | 'unknown label'
+  | 'out of range'
+  | 'not a number'
+  | 'unparseable date'
+  | 'future date'
+  | 'duplicate id'
+  | 'missing id'
+  | 'no answers';
+
+export interface RejectedRow {
+  file: string;
+  /** 1-based physical line where the record starts (the header is line 1). */
+  line: number;
+  column: string;
+  value: string;
+  reason: RejectReason;
+  expected: string;
+}
+
+export interface FileAccounting {
+  file: string;
+  encoding: string;
+  delimiter: string;
+  rowsRead: number;
+  used: number;
+  rejected: number;
+}
+
+/** rowsRead = used + rejected, per file and in total. */
+export interface Accounting {
+  files: FileAccounting[];
+  rowsRead: number;
+  used: number;
+  rejected: number;
+  byReason: Partial<Record<RejectReason, number>>;
+  /** Per question id: share of used rows with no valid answer. */
+  missingRate: Record<string, number>;
+}
+
+/**
+ * The ingested responses. `table` holds one row per used response with the columns
+ * `period` (label such as 2026-Q3, or "all" without a date column), one string column per
+ * segment id, one Float64Array column per question id (NaN = missing), and one string column
+ * per comment id. Personal columns (response id, customer id) are NOT in the table.
+ */
+export interface Responses {
+  table: ColumnTable;
+  /** Period labels in time order. */
+  periods: string[];
+  /** Customer id per table row, only for joins with transactions; never published. */
+  customers?: (string | null)[];
+  /** Response id per table row, only for de-duplication checks and the personal-data test. */
+  ids?: (string | null)[];
+  accounting: Accounting;
+  rejected: RejectedRow[];
+}
