@@ -7,6 +7,7 @@ import { deriveCell } from './derive-cell';
 import { reduceResponses, type Atoms } from './reduce';
 import { makeLayout, type StatsLayout } from './sufficient-stats';
 import { surveyWeights } from './weights';
+import { allDriverRows, type DriverRow } from './drivers';
 import type { ChangeRow, CesRow, GapRow, IndexRow, NpsRow, OutcomeRow, ScoreRow } from './types';
 
 /** The survey metrics: every table the site, the CLI and the downloads show. */
@@ -22,6 +23,7 @@ export interface SurveyMetrics {
   outcomes: OutcomeRow[];
   changes: ChangeRow[];
   gaps: GapRow[];
+  drivers: DriverRow[];
   accounting: Accounting;
   rejected: RejectedRow[];
 }
@@ -48,7 +50,7 @@ export function metricsFromAtoms(atoms: Atoms, config: SurveyConfig, accounting:
   const m: SurveyMetrics = {
     periods: atoms.periods, latest: atoms.periods[atoms.periods.length - 1] ?? TOTAL,
     segments: atoms.segments.map((s) => ({ id: s.id, values: cells.filter((c) => c.segment === s.id && c.period === TOTAL).map((c) => c.segmentValue) })),
-    weighted, scores: [], index: [], nps: [], ces: [], outcomes: [], changes: [], gaps: [], accounting, rejected,
+    weighted, scores: [], index: [], nps: [], ces: [], outcomes: [], changes: [], gaps: [], drivers: [], accounting, rejected,
   };
   for (const cell of cells) {
     const rows = deriveCell(cell, config, atoms.layout);
@@ -60,6 +62,7 @@ export function metricsFromAtoms(atoms: Atoms, config: SurveyConfig, accounting:
   }
   m.changes = periodChanges(cells, atoms, config);
   m.gaps = segmentGaps(cells, config, atoms.layout);
+  m.drivers = allDriverRows(atoms, config);
   return m;
 }
 

@@ -1,0 +1,8 @@
+/** The components an MDX report may use, given to MDX once. */
+export { default as Kpi } from './Kpi.astro';
+export { default as Trend } from './Trend.astro';
+export { default as Likert } from './Likert.astro';
+export { default as ScoreTable } from './ScoreTable.astro';
+export { default as SegmentHeatmap } from './SegmentHeatmap.astro';
+export { default as SegmentTable } from './SegmentTable.astro';
+export { default as Value } from './Value.astro';

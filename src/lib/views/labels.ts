@@ -1,0 +1,23 @@
+import type { Locale, SurveyConfig } from '../config/types';
+import type { FormatName } from '../format';
+import type { MetricId } from '../model/types';
+
+/** How each metric's values and differences print. */
+export function metricFormats(metric: MetricId): { value: FormatName; delta: FormatName } {
+  switch (metric) {
+    case 'top2': case 'csat': case 'easy': case 'outcome': return { value: 'pct1', delta: 'signedPct1' };
+    case 'mean': case 'ces': return { value: 'num2', delta: 'signed1' };
+    default: return { value: 'num1', delta: 'signed1' };
+  }
+}
+
+export function questionLabel(config: SurveyConfig, id: string, locale: Locale): string {
+  return config.questions.find((q) => q.id === id)?.label[locale] ?? id;
+}
+
+/** "Plan: enterprise", or the empty string for the overall cell. */
+export function segmentLabel(config: SurveyConfig, segment: string, value: string, locale: Locale, all: string): string {
+  if (segment === 'all') return all;
+  const s = config.segments.find((x) => x.id === segment);
+  return `${s ? s.label[locale] : segment}：${value}`.replace('：', locale === 'en' ? ': ' : '：');
+}
