@@ -1,0 +1,133 @@
+/**
+ * Comment themes: the terms that mark dissatisfied comments against satisfied ones (and
+ * the reverse), each with how many comments in each group use it, its log-odds z, and a
+ * few masked example quotes.
+ *
+ * Steps: mask personal data (so no address or number becomes a term) → tokenize with the
+ * dictionary → learn and merge high-PMI pairs over all comments in scope → count each
+ * term once per comment → log-odds with an informative Dirichlet prior, dissatisfied (i)
+ * against satisfied (j), prior from all comments in scope ('other' included).
+ */
+import { logOddsDirichlet, type LogOddsRow } from './log-odds';
+import { maskPii } from './mask-pii';
+import { learnPmiBigrams, mergeBigrams, type PmiBigram, type PmiOptions } from './pmi-merge';
+import { createTokenizer, type TokenizerOptions } from './tokenize';
+
+export type CommentGroup = 'dissatisfied' | 'satisfied' | 'other';
+
+export interface SurveyComment {
+  text: string;
+  group: CommentGroup;
+  period?: string;
+}
+
+export interface ThemeOptions extends TokenizerOptions {
+  /** Only comments of this period; default all. */
+  period?: string;
+  /** Pair merging settings, or false to skip it. Default on with PmiOptions defaults. */
+  pmi?: PmiOptions | false;
+  /** α₀ of the log-odds prior. Default: the number of (comment, term) pairs in scope, so α_w = comments with w (see log-odds.ts). */
+  alpha0?: number;
+  /** Least comments (dissatisfied + satisfied) that must contain a term. Default 3. */
+  minDocs?: number;
+  /** Themes per side. Default 10. */
+  top?: number;
+  /** Example quotes per theme. Default 3. */
+  quotes?: number;
+}
+
+export interface Theme {
+  term: string;
+  side: 'dissatisfied' | 'satisfied';
+  docsDissatisfied: number;
+  docsSatisfied: number;
+  delta: number;
+  /** Dissatisfied against satisfied: > 0 on the dissatisfied side, < 0 on the satisfied side. */
+  z: number;
+  /** Masked, distinct comments of the theme's side containing the term: shortest first, ties by input order. */
+  quotes: string[];
+}
+
+export interface Themes {
+  /** Highest z first. */
+  dissatisfied: Theme[];
+  /** Lowest z first. */
+  satisfied: Theme[];
+  /** Non-blank comments analysed per group. */
+  comments: Record<CommentGroup, number>;
+  /** The pairs merged into single terms. */
+  mergedPairs: PmiBigram[];
+}
+
+// Personal data becomes a space for tokenizing, so its pieces never turn into terms.
+const BLANK_MASKS = { email: ' ', id: ' ', phone: ' ', number: ' ' };
+
+export function findThemes(comments: readonly SurveyComment[], options: ThemeOptions = {}): Themes {
+  const { period, pmi = {}, alpha0, minDocs = 3, top = 10, quotes = 3, ...tokenizerOptions } = options;
+  for (const [name, value] of [['top', top], ['quotes', quotes]] as const) {
+    if (!Number.isInteger(value) || value < 0) throw new Error(`themes: ${name} is ${value}; must be a whole number ≥ 0`);
+  }
+  const tokenizer = createTokenizer(tokenizerOptions);
+
+  const docs = comments
+    .map((c, index) => ({ ...c, index }))
+    .filter((c) => (period === undefined || c.period === period) && c.text.trim() !== '');
+  for (const d of docs) {
+    if (d.group !== 'dissatisfied' && d.group !== 'satisfied' && d.group !== 'other') {
+      throw new Error(`themes: comment ${d.index + 1} has group "${d.group}"; allowed: dissatisfied, satisfied, other`);
+    }
+  }
+  const runsPerDoc = docs.map((d) => tokenizer.runs(maskPii(d.text, BLANK_MASKS)));
+  const mergedPairs = pmi === false ? [] : learnPmiBigrams(runsPerDoc.flat(), pmi);
+  const termsPerDoc = runsPerDoc.map((runs) => new Set(runs.flatMap((run) => mergeBigrams(run, mergedPairs))));
+
+  const counts: Record<CommentGroup, Map<string, number>> = { dissatisfied: new Map(), satisfied: new Map(), other: new Map() };
+  const all = new Map<string, number>();
+  const commentCounts: Record<CommentGroup, number> = { dissatisfied: 0, satisfied: 0, other: 0 };
+  docs.forEach((d, k) => {
+    commentCounts[d.group]++;
+    for (const term of termsPerDoc[k]) {
+      counts[d.group].set(term, (counts[d.group].get(term) ?? 0) + 1);
+      all.set(term, (all.get(term) ?? 0) + 1);
+    }
+  });
+
+  // Fewer than two distinct terms leave nothing to compare (and no odds to form).
+  const scored =
+    all.size < 2 ? [] : logOddsDirichlet(counts.dissatisfied, counts.satisfied, { background: all, alpha0, minCount: minDocs });
+  const theme = (row: LogOddsRow, side: Theme['side']): Theme => ({
+    term: row.term,
+    side,
+    docsDissatisfied: row.countI,
+    docsSatisfied: row.countJ,
+    delta: row.delta,
+    z: row.z,
+    quotes: pickQuotes(row.term, side),
+  });
+
+  function pickQuotes(term: string, group: CommentGroup): string[] {
+    const candidates = docs
+      .map((d, k) => ({ d, k }))
+      .filter(({ d, k }) => d.group === group && termsPerDoc[k].has(term))
+      .map(({ d }) => ({ text: maskPii(d.text).trim(), index: d.index }));
+    candidates.sort((a, b) => codePoints(a.text) - codePoints(b.text) || a.index - b.index);
+    return [...new Set(candidates.map((c) => c.text))].slice(0, quotes);
+  }
+
+  return {
+    dissatisfied: scored.filter((r) => r.z > 0).slice(0, top).map((r) => theme(r, 'dissatisfied')),
+    satisfied: scored
+      .filter((r) => r.z < 0)
+      .sort((a, b) => a.z - b.z || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+      .slice(0, top)
+      .map((r) => theme(r, 'satisfied')),
+    comments: commentCounts,
+    mergedPairs,
+  };
+}
+
+function codePoints(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
