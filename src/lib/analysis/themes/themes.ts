@@ -105,11 +105,19 @@ export function findThemes(comments: readonly SurveyComment[], options: ThemeOpt
     quotes: pickQuotes(row.term, side),
   });
 
+  // A comment can quote several themes: mask it once.
+  const masked = new Map<number, string>();
+  const maskedText = (k: number) => {
+    let text = masked.get(k);
+    if (text === undefined) masked.set(k, (text = maskPii(docs[k].text).trim()));
+    return text;
+  };
+
   function pickQuotes(term: string, group: CommentGroup): string[] {
     const candidates = docs
       .map((d, k) => ({ d, k }))
       .filter(({ d, k }) => d.group === group && termsPerDoc[k].has(term))
-      .map(({ d }) => ({ text: maskPii(d.text).trim(), index: d.index }));
+      .map(({ d, k }) => ({ text: maskedText(k), index: d.index }));
     candidates.sort((a, b) => codePoints(a.text) - codePoints(b.text) || a.index - b.index);
     return [...new Set(candidates.map((c) => c.text))].slice(0, quotes);
   }
