@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { isFiniteNumber } from './checks';
 import { tickFormat } from './format';
 import { INK } from './palette';
-import { periodDomain, periodTicks } from './period-axis';
+import { numericAxisMargin, periodDomain, periodTicks } from './period-axis';
 
 export interface BeforeAfterRow {
   period: string;
@@ -48,7 +48,8 @@ export function beforeAfterChart(
     throw new Error(`before-after chart: done period "${done}" is before start period "${start}"`);
   }
   const points = rows.map((r) => ({ period: r.period, value: r.suppressed !== true && isFiniteNumber(r.value) ? r.value : NaN }));
-  const marginLeft = 44;
+  const ticks = tickFormat(locale);
+  const marginLeft = numericAxisMargin([...points.map((p) => p.value), ...(yDomain ?? [])], ticks);
   const marginRight = 20;
 
   return {
@@ -58,7 +59,7 @@ export function beforeAfterChart(
     marginRight,
     marginTop: 28,
     x: { type: 'point', domain: periods, label: null, ticks: periodTicks(periods, width - marginLeft - marginRight) },
-    y: { label: labels.y, labelArrow: 'none', grid: true, domain: yDomain, nice: yDomain === undefined, tickFormat: tickFormat(locale) },
+    y: { label: labels.y, labelArrow: 'none', grid: true, domain: yDomain, nice: yDomain === undefined, tickFormat: ticks },
     marks: [
       Plot.ruleX([start], { stroke: INK.reference, strokeDasharray: '4,3', strokeWidth: 1.5 }),
       // Start's label hangs left of its rule and done's right, so they never collide.

@@ -103,7 +103,7 @@ export function ipaChart(rows: readonly IpaRow[], options: IpaChartOptions): Plo
     x: { domain: xDomain, range: [frame.x0, frame.x1], label: labels.x, labelAnchor: 'center', labelArrow: 'none', tickFormat: tickFormat(locale) },
     y: { domain: yDomain, range: [frame.y1, frame.y0], label: labels.y, labelAnchor: 'center', labelArrow: 'none', tickFormat: tickFormat(locale) },
     marks: [
-      Plot.frame({ stroke: '#d0d0d0' }),
+      Plot.frame({ stroke: INK.frame }),
       Plot.ruleX([means.importance], { stroke: INK.reference, strokeDasharray: '4,3' }),
       Plot.ruleY([means.performance], { stroke: INK.reference, strokeDasharray: '4,3' }),
       cornerMark(0, 'top-left'),

@@ -40,6 +40,7 @@ export const INK = {
   alert: '#b2182b', // L* 38, paired with a distinct symbol or dash so it is not colour-only
   reference: '#4a4a4a', // rules: targets, means, action dates
   muted: '#767676',
+  frame: '#d0d0d0',
   textDark: '#1a1a1a',
   textLight: '#ffffff',
   separator: '#ffffff',

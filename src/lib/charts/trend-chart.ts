@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { fillTemplate, numberFormat, tickFormat } from './format';
 import { INK } from './palette';
 import { isFiniteNumber } from './checks';
-import { periodDomain, periodTicks } from './period-axis';
+import { numericAxisMargin, periodDomain, periodTicks } from './period-axis';
 import { estimateTextWidth } from './text-metrics';
 
 export interface TrendRow {
@@ -53,7 +53,8 @@ export function trendChart(
   const shown = points.filter((p) => Number.isFinite(p.value));
   const format = numberFormat(locale, digits);
   const targetText = isFiniteNumber(target) && labels.target ? fillTemplate(labels.target, { value: format(target) }) : null;
-  const marginLeft = 44;
+  const ticks = tickFormat(locale);
+  const marginLeft = numericAxisMargin([...points.flatMap((p) => [p.value, p.low, p.high]), ...(yDomain ?? []), target ?? NaN], ticks);
   const marginRight = targetText ? Math.ceil(estimateTextWidth(targetText)) + 12 : 20;
 
   return {
@@ -69,7 +70,7 @@ export function trendChart(
       grid: true,
       domain: yDomain,
       nice: yDomain === undefined,
-      tickFormat: tickFormat(locale),
+      tickFormat: ticks,
     },
     marks: [
       Plot.areaY(points, { x: 'period', y1: 'low', y2: 'high', fill: INK.primaryBand, fillOpacity: 0.45, curve: 'linear' }),

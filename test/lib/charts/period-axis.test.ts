@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodDomain, periodTicks } from '../../../src/lib/charts/period-axis';
+import { numericAxisMargin, periodDomain, periodTicks } from '../../../src/lib/charts/period-axis';
 import { MONTHS, QUARTERS } from './fixtures';
 
 describe('periodTicks', () => {
@@ -24,5 +24,18 @@ describe('periodDomain', () => {
     expect(periodDomain([{ period: 'b' }, { period: 'a' }], 'x')).toEqual(['b', 'a']);
     expect(() => periodDomain([{ period: '2025-Q1' }, { period: '2025-Q1' }], 'trend chart')).toThrow('trend chart: period "2025-Q1" appears twice; give one row per period');
     expect(() => periodDomain([{ period: '' }], 'trend chart')).toThrow('trend chart: invalid period ""');
+  });
+});
+
+describe('numericAxisMargin', () => {
+  const en = new Intl.NumberFormat('en').format;
+  it('fits the widest likely tick label', () => {
+    // 0–100: "100" = 3 × 0.6 em = 18 px + 14 px → 32, raised to the 40 px minimum.
+    expect(numericAxisMargin([12, 98], en)).toBe(40);
+    // Up to 45,000: the bound 100,000 = 7 × 6 px = 42 px + 14 px = 56 px.
+    expect(numericAxisMargin([120, 45000], en)).toBe(56);
+    // Negative NPS: "−100" printed by Intl as "-100" = 4 × 6 = 24 + 14 → 40 minimum.
+    expect(numericAxisMargin([-60, 20], en)).toBe(40);
+    expect(numericAxisMargin([NaN], en)).toBe(40);
   });
 });
