@@ -5,7 +5,7 @@ import { sparklineChart } from '../lib/charts/sparkline-chart';
 import type { KpiValue } from '../lib/views/kpi';
 
 /** Chart glue for pages: model rows → chart options → SVG, with the page's language. */
-export function kpiTrendSvg(s: Site, series: KpiValue[], title: string): string {
+export function kpiTrendSvg(s: Site, series: KpiValue[], title: string, width = 520): string {
   const isShare = series[0]?.format === 'pct1';
   const scale = (v: number | null) => (v === null ? null : isShare ? v * 100 : v);
   const target = series[0]?.target;
@@ -16,6 +16,7 @@ export function kpiTrendSvg(s: Site, series: KpiValue[], title: string): string 
       locale: s.locale,
       target: target ?? null,
       digits: series[0]?.format === 'num2' ? 2 : series[0]?.format === 'num0' ? 0 : 1,
+      width,
     },
   );
   return renderChart(options, { title, description: s.t('chart.trendDesc', { metric: title }), lang: s.locale });

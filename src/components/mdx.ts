@@ -6,3 +6,5 @@ export { default as ScoreTable } from './ScoreTable.astro';
 export { default as SegmentHeatmap } from './SegmentHeatmap.astro';
 export { default as SegmentTable } from './SegmentTable.astro';
 export { default as Value } from './Value.astro';
+export { default as DriverMatrix } from "./DriverMatrix.astro";
+export { default as PainPoints } from "./PainPoints.astro";

@@ -11,6 +11,7 @@ export const FORMATS = {
   pct0: { style: 'percent', maximumFractionDigits: 0 },
   pct1: { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 },
   signed1: { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' },
+  signed2: { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' },
   signedPct1: { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' },
   p3: { minimumFractionDigits: 3, maximumFractionDigits: 3 },
   currency0: { maximumFractionDigits: 0, useGrouping: true },

@@ -2,19 +2,41 @@ import type { SurveyConfig } from '../config/types';
 import { loadConfig, resolveConfigPath } from '../config/load';
 import { ingestResponses } from '../ingest/ingest';
 import type { Responses } from '../ingest/types';
+import { readActionsFile, type ActionsFile } from '../ingest/actions';
+import { analyseActions, parseActions, resolveReportDate, type ActionResult, type UncoveredRow } from '../analysis/actions';
+import { driverScope } from '../views/drivers';
 import { atomsFromResponses, metricsFromAtoms, type SurveyMetrics } from './build';
 
 /** The whole model of one survey: what every page, table and download reads. */
 export interface Model {
   config: SurveyConfig;
   metrics: SurveyMetrics;
+  /** Improvement actions with their before/after results ([] without an actions file). */
+  actions: ActionResult[];
+  /** "Concentrate here" pain points no open action targets ([] without an actions file). */
+  uncovered: UncoveredRow[];
+  /** YYYY-MM-DD the overdue marks are judged on (null for a survey without dates). */
+  reportDate: string | null;
+}
+
+/** What besides the responses a model may be built from (read by loadModel; tests pass them directly). */
+export interface ModelInputs {
+  actions?: ActionsFile;
+  /** Overrides the report date (REPORT_DATE); default: the end of the latest period. */
+  reportDate?: string;
 }
 
 /** Builds the model from an already-ingested survey (pure: no file system). */
-export function buildModel(config: SurveyConfig, responses: Responses): Model {
+export function buildModel(config: SurveyConfig, responses: Responses, inputs: ModelInputs = {}): Model {
   const atoms = atomsFromResponses(responses, config);
   const metrics = metricsFromAtoms(atoms, config, responses.accounting, responses.rejected, Boolean(config.weighting));
-  return { config, metrics };
+  const reportDate = resolveReportDate({ override: inputs.reportDate, latestPeriod: metrics.periods.length ? metrics.latest : undefined });
+  if (!inputs.actions) return { config, metrics, actions: [], uncovered: [], reportDate };
+  const segmentValues = Object.fromEntries(metrics.segments.map((s) => [s.id, s.values]));
+  const actions = parseActions(inputs.actions, config, segmentValues);
+  const { scope, rows } = driverScope(metrics, metrics.latest);
+  const analysis = analyseActions({ actions, atoms, metrics, config, reportDate, drivers: { rows, scope } });
+  return { config, metrics, ...analysis, reportDate };
 }
 
 const cache = new Map<string, Model>();
@@ -24,7 +46,8 @@ export function loadModel(configPath: string = resolveConfigPath()): Model {
   let model = cache.get(configPath);
   if (!model) {
     const config = loadConfig(configPath);
-    model = buildModel(config, ingestResponses(config));
+    const actions = config.actions ? readActionsFile(config.actions.file) : undefined;
+    model = buildModel(config, ingestResponses(config), { actions, reportDate: process.env.REPORT_DATE });
     cache.set(configPath, model);
   }
   return model;

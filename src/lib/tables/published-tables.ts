@@ -10,7 +10,15 @@ import type { Cell } from './csv';
  * The tables published on the site (dist/data/): the metric tables and a rejection summary
  * with masked examples. Nothing here carries a response id, customer id or comment text.
  */
+const cache = new WeakMap<Model, OutputTable[]>();
+
 export function publishedTables(model: Model): OutputTable[] {
+  let tables = cache.get(model);
+  if (!tables) cache.set(model, (tables = buildTables(model)));
+  return tables;
+}
+
+function buildTables(model: Model): OutputTable[] {
   const rejected = rejectionSummary(model.metrics.rejected, model.config, 3).flatMap((r) =>
     r.examples.map((e) => ({ reason: r.reason, count: r.count, file: e.file, line: e.line, column: e.column, value: e.value ?? '', expected: e.expected })),
   );

@@ -6,7 +6,7 @@ import type { MetricId } from '../model/types';
 export function metricFormats(metric: MetricId): { value: FormatName; delta: FormatName } {
   switch (metric) {
     case 'top2': case 'csat': case 'easy': case 'outcome': return { value: 'pct1', delta: 'signedPct1' };
-    case 'mean': case 'ces': return { value: 'num2', delta: 'signed1' };
+    case 'mean': case 'ces': return { value: 'num2', delta: 'signed2' };
     default: return { value: 'num1', delta: 'signed1' };
   }
 }
