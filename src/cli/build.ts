@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { CsatError } from '../lib/errors';
+import { loadModel } from '../lib/model';
+import { EXIT, loadConfigForCli, runIfMain, type CliArgs, type CliIo } from './run';
+import { Progress } from './progress';
+
+/**
+ * `npm run build [-- --config path] [--date YYYY-MM-DD] [--base /sub/path/] [--quiet]`:
+ * checks the survey definition and the data, computes the model once, then builds the site
+ * into dist/ with Astro, which reads that same model. A fatal data error stops the build
+ * with one line and a non-zero exit code, after printing the accounting.
+ */
+export async function buildSite(args: CliArgs, io: CliIo): Promise<number> {
+  const quiet = args.flags.quiet === true || io.env.CI === 'true';
+  const progress = new Progress(io, quiet);
+  const config = loadConfigForCli(args.config, io.env);
+  // The pages read these through loadModel()/resolveConfigPath() in the same process.
+  process.env.SURVEY_CONFIG = config.path;
+  if (typeof args.flags.date === 'string') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(args.flags.date)) throw new CsatError(`--date "${args.flags.date}" is not a date`, {}, { exitCode: EXIT.usage, hint: 'expected YYYY-MM-DD' });
+    process.env.REPORT_DATE = args.flags.date;
+  }
+  if (typeof args.flags.base === 'string') process.env.SITE_BASE = args.flags.base;
+  progress.stage('config', `${path.relative(process.cwd(), config.path)}: ${config.questions.length} questions, ${config.segments.length} segments`);
+
+  const model = loadModel(config.path);
+  const a = model.metrics.accounting;
+  const reasons = Object.entries(a.byReason).map(([r, n]) => `${r} ${n}`).join(', ');
+  progress.stage('ingest', `${a.files.length} files, ${a.rowsRead} rows read, ${a.used} used, ${a.rejected} rejected${reasons ? ` (${reasons})` : ''}`);
+  if (a.used === 0) throw new CsatError(`no usable rows: all ${a.rowsRead} rows were rejected`, {}, { exitCode: EXIT.data, hint: 'run npm run validate to see why' });
+  progress.stage('model', `${model.metrics.periods.length} periods, ${model.metrics.scores.length} score cells, ${model.metrics.changes.length} changes tested`);
+
+  const { build } = await import('astro');
+  const root = process.cwd();
+  await build({ root, logLevel: quiet ? 'error' : 'warn' });
+  const pages = countFiles(path.join(root, 'dist'), '.html');
+  progress.stage('pages', `${pages} pages in dist/`);
+  progress.summary(`${a.used} of ${a.rowsRead} rows used, ${model.metrics.periods.length} periods (${model.metrics.periods[0]}–${model.metrics.latest}), ${pages} pages`);
+  return EXIT.ok;
+}
+
+function countFiles(dir: string, ext: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(ext)).length;
+}
+
+runIfMain(import.meta.url, buildSite, ['date', 'base'], ['quiet']);
