@@ -39,15 +39,18 @@ export function buildModel(config: SurveyConfig, responses: Responses, inputs: M
   return { config, metrics, ...analysis, reportDate };
 }
 
-const cache = new Map<string, Model>();
+// Kept on globalThis so the build command's model is the one Astro's bundled pages read
+// (they run in the same process, but as a separately bundled copy of this module).
+const cache: Map<string, Model> = ((globalThis as { __csatModels?: Map<string, Model> }).__csatModels ??= new Map());
 
 /** Reads, ingests and models a survey once per process; every page shares the result. */
 export function loadModel(configPath: string = resolveConfigPath()): Model {
   let model = cache.get(configPath);
   if (!model) {
     const config = loadConfig(configPath);
+    const responses = ingestResponses(config);
     const actions = config.actions ? readActionsFile(config.actions.file) : undefined;
-    model = buildModel(config, ingestResponses(config), { actions, reportDate: process.env.REPORT_DATE });
+    model = buildModel(config, responses, { actions, reportDate: process.env.REPORT_DATE });
     cache.set(configPath, model);
   }
   return model;
