@@ -1,0 +1,10 @@
+export * from './types';
+export { ingestResponses, CONFIG_ERROR, DATA_ERROR, type IngestOptions } from './ingest';
+export { BLANK_SEGMENT } from './rows';
+export { maskPersonal } from './mask';
+export { parseCsv, readCsv, type CsvEngine, type CsvRecord, type RecordView } from './csv';
+export { decodeBytes, type Decoded } from './decode';
+export { sniffDelimiter, type Delimiter } from './sniff';
+export { interpretAnswer, expectedAnswer } from './values';
+export { parseDate, PeriodAssigner } from './dates';
+export { summarize, type Summary } from './summary';
