@@ -2,3 +2,4 @@ export { loadModel, buildModel, type Model } from './load-model';
 export type { SurveyMetrics } from './build';
 export { ALL, TOTAL } from './cells';
 export type * from './types';
+export type { SurveyThemes, ThemeRow, ThemeSide } from './themes';

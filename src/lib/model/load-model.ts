@@ -6,6 +6,7 @@ import { readActionsFile, type ActionsFile } from '../ingest/actions';
 import { analyseActions, parseActions, resolveReportDate, type ActionResult, type UncoveredRow } from '../analysis/actions';
 import { driverScope } from '../views/drivers';
 import { atomsFromResponses, metricsFromAtoms, type SurveyMetrics } from './build';
+import { surveyThemes, type SurveyThemes } from './themes';
 
 /** The whole model of one survey: what every page, table and download reads. */
 export interface Model {
@@ -17,6 +18,8 @@ export interface Model {
   uncovered: UncoveredRow[];
   /** YYYY-MM-DD the overdue marks are judged on (null for a survey without dates). */
   reportDate: string | null;
+  /** Comment themes, dissatisfied against satisfied, per period and 'total' (quotes masked). */
+  themes: SurveyThemes;
 }
 
 /** What besides the responses a model may be built from (read by loadModel; tests pass them directly). */
@@ -31,12 +34,13 @@ export function buildModel(config: SurveyConfig, responses: Responses, inputs: M
   const atoms = atomsFromResponses(responses, config);
   const metrics = metricsFromAtoms(atoms, config, responses.accounting, responses.rejected, Boolean(config.weighting));
   const reportDate = resolveReportDate({ override: inputs.reportDate, latestPeriod: metrics.periods.length ? metrics.latest : undefined });
-  if (!inputs.actions) return { config, metrics, actions: [], uncovered: [], reportDate };
+  const themes = surveyThemes(responses.table, metrics.periods, config);
+  if (!inputs.actions) return { config, metrics, themes, actions: [], uncovered: [], reportDate };
   const segmentValues = Object.fromEntries(metrics.segments.map((s) => [s.id, s.values]));
   const actions = parseActions(inputs.actions, config, segmentValues);
   const { scope, rows } = driverScope(metrics, metrics.latest);
   const analysis = analyseActions({ actions, atoms, metrics, config, reportDate, drivers: { rows, scope } });
-  return { config, metrics, ...analysis, reportDate };
+  return { config, metrics, themes, ...analysis, reportDate };
 }
 
 // Kept on globalThis so the build command's model is the one Astro's bundled pages read

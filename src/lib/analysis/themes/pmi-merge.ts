@@ -14,6 +14,8 @@ export interface PmiOptions {
   minCount?: number;
   /** Least PMI in bits (3 = eight times more often than chance). Default 3. */
   minPmi?: number;
+  /** Words that are whole terms already (the dictionary): never joined to a neighbour. */
+  whole?: Iterable<string>;
 }
 
 export interface PmiBigram {
@@ -37,8 +39,9 @@ export function joinWords(first: string, second: string): string {
 /** Pairs with count ≥ minCount and PMI ≥ minPmi, strongest first (ties by merged term). */
 export function learnPmiBigrams(
   runs: readonly (readonly string[])[],
-  { minCount = 5, minPmi = 3 }: PmiOptions = {},
+  { minCount = 5, minPmi = 3, whole = [] }: PmiOptions = {},
 ): PmiBigram[] {
+  const keepWhole = new Set(whole);
   if (!(minCount >= 1)) throw new Error(`PMI merge: minCount is ${minCount}; must be ≥ 1`);
   if (!Number.isFinite(minPmi)) throw new Error(`PMI merge: minPmi is ${minPmi}; must be a finite number`);
   const unigrams = new Map<string, number>();
@@ -60,7 +63,7 @@ export function learnPmiBigrams(
   }
   const out: PmiBigram[] = [];
   for (const { first, second, count } of pairs.values()) {
-    if (count < minCount) continue;
+    if (count < minCount || keepWhole.has(first) || keepWhole.has(second)) continue;
     const pmi = Math.log2(((count / adjacent) * words * words) / ((unigrams.get(first) ?? 0) * (unigrams.get(second) ?? 0)));
     if (pmi >= minPmi) out.push({ first, second, merged: joinWords(first, second), count, pmi });
   }

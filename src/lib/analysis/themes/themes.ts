@@ -78,7 +78,9 @@ export function findThemes(comments: readonly SurveyComment[], options: ThemeOpt
     }
   }
   const runsPerDoc = docs.map((d) => tokenizer.runs(maskPii(d.text, BLANK_MASKS)));
-  const mergedPairs = pmi === false ? [] : learnPmiBigrams(runsPerDoc.flat(), pmi);
+  // Dictionary terms are whole already: pair merging repairs over-split words, and joining
+  // 价格|偏高 would split the mentions of 价格 across many phrases.
+  const mergedPairs = pmi === false ? [] : learnPmiBigrams(runsPerDoc.flat(), { whole: tokenizer.dictionary, ...pmi });
   const termsPerDoc = runsPerDoc.map((runs) => new Set(runs.flatMap((run) => mergeBigrams(run, mergedPairs))));
 
   const counts: Record<CommentGroup, Map<string, number>> = { dissatisfied: new Map(), satisfied: new Map(), other: new Map() };
@@ -119,7 +121,17 @@ export function findThemes(comments: readonly SurveyComment[], options: ThemeOpt
       .filter(({ d, k }) => d.group === group && termsPerDoc[k].has(term))
       .map(({ d, k }) => ({ text: maskedText(k), index: d.index }));
     candidates.sort((a, b) => codePoints(a.text) - codePoints(b.text) || a.index - b.index);
-    return [...new Set(candidates.map((c) => c.text))].slice(0, quotes);
+    // "响应慢" and "响应慢。" are the same quote: distinct ignoring case, spaces and punctuation.
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const c of candidates) {
+      if (out.length >= quotes) break;
+      const key = c.text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, '');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(c.text);
+    }
+    return out;
   }
 
   return {

@@ -33,6 +33,8 @@ export interface Tokenizer {
   runs(text: string): string[][];
   /** All kept words in order. */
   tokens(text: string): string[];
+  /** The dictionary entries in use (normalised): whole terms, never split or joined. */
+  dictionary: ReadonlySet<string>;
 }
 
 interface Word {
@@ -99,7 +101,7 @@ export function createTokenizer({
     return out;
   }
 
-  return { runs, tokens: (text) => runs(text).flat() };
+  return { runs, tokens: (text) => runs(text).flat(), dictionary: new Set(entries) };
 }
 
 function segment(segmenter: Intl.Segmenter, text: string): Word[] {

@@ -22,6 +22,11 @@ describe('learnPmiBigrams', () => {
     expect(learnPmiBigrams(runs)).toEqual([]); // default minCount 5
   });
 
+  it('never joins a whole term (a dictionary entry) to a neighbour', () => {
+    // Same runs: 发货 would be the strongest pair, but 发 is declared whole.
+    expect(learnPmiBigrams(runs, { minCount: 1, minPmi: 0, whole: ['发'] }).map((b) => b.merged)).toEqual(['物流快', '物流慢', '货快', '货慢']);
+  });
+
   it('never pairs words across runs', () => {
     // 快 ends one run and 物流 starts the next: no 快物流 pair.
     expect(learnPmiBigrams([['快'], ['物流']], { minCount: 1, minPmi: -100 })).toEqual([]);

@@ -25,6 +25,25 @@ describe('findThemes', () => {
     expect(quotes.join('\n')).not.toMatch(/13812345678|li\.lei@example\.com/);
   });
 
+  it('treats quotes that differ only in punctuation, spaces or case as one', () => {
+    const comments: SurveyComment[] = [
+      ...['发票太慢。', '发票太慢', '发票 太慢！', '发票开得慢', '发票要等一周'].map((text) => ({ text, group: 'dissatisfied' as const })),
+      ...['服务好', '服务周到', '服务专业'].map((text) => ({ text, group: 'satisfied' as const })),
+    ];
+    const theme = findThemes(comments, { pmi: false }).dissatisfied.find((t) => t.term === '发票')!;
+    // Shortest first: 发票太慢 (4) beats 发票太慢。/发票 太慢！ (5), which are the same quote.
+    expect(theme.quotes).toEqual(['发票太慢', '发票开得慢', '发票要等一周']);
+    expect(theme.docsDissatisfied).toBe(5);
+  });
+
+  it('keeps dictionary terms whole: a frequent pair with one never merges', () => {
+    const comments: SurveyComment[] = Array.from({ length: 6 }, (_, i) => ({ text: `价格偏高 ${i}`, group: 'dissatisfied' as const }));
+    comments.push(...['服务好', '服务周到', '服务专业'].map((text) => ({ text, group: 'satisfied' as const })));
+    const pmi = { minPmi: 0 };
+    expect(findThemes(comments, { pmi }).mergedPairs.map((p) => p.merged)).toEqual(['价格偏高']);
+    expect(findThemes(comments, { pmi, dictionary: ['价格'] }).mergedPairs).toEqual([]);
+  });
+
   it('never turns personal data into a term', () => {
     const themes = findThemes(COMMENTS, { minDocs: 1, top: 100 });
     const terms = [...themes.dissatisfied, ...themes.satisfied].map((t) => t.term);
