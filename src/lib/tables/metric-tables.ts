@@ -48,5 +48,6 @@ export function metricTables(model: Model): OutputTable[] {
     table('changes', [...test, 'period_from', 'period_to', ...stats], m.changes),
     table('gaps', [...test, 'period', ...stats], m.gaps),
     table('drivers', [...KEY, 'question', 'r', 'importance', 'performance', 'quadrant', 'priority', 'n', 'r2', 'unstable'], m.drivers),
+    table('themes', ['period', 'group', 'term', 'docs', 'z', 'examples'], model.themes.rows.map((r) => ({ ...r, examples: r.examples.join(' | ') }))),
   ];
 }
