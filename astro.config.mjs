@@ -6,6 +6,8 @@ import mdx from '@astrojs/mdx';
 export default defineConfig({
   site: process.env.SITE_URL || 'https://example.org',
   base: process.env.SITE_BASE || '/',
+  // SITE_OUT_DIR lets tests build into a temporary folder.
+  outDir: process.env.SITE_OUT_DIR || './dist',
   trailingSlash: 'always',
   integrations: [mdx()],
   build: { inlineStylesheets: 'always' },

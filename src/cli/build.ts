@@ -31,11 +31,14 @@ export async function buildSite(args: CliArgs, io: CliIo): Promise<number> {
   if (a.used === 0) throw new CsatError(`no usable rows: all ${a.rowsRead} rows were rejected`, {}, { exitCode: EXIT.data, hint: 'run npm run validate to see why' });
   progress.stage('model', `${model.metrics.periods.length} periods, ${model.metrics.scores.length} score cells, ${model.metrics.changes.length} changes tested`);
 
+  // As the astro CLI does: a production build (drafts excluded, import.meta.env.DEV false).
+  process.env.NODE_ENV = 'production';
   const { build } = await import('astro');
   const root = process.cwd();
   await build({ root, logLevel: quiet ? 'error' : 'warn' });
-  const pages = countFiles(path.join(root, 'dist'), '.html');
-  progress.stage('pages', `${pages} pages in dist/`);
+  const outDir = path.resolve(root, io.env.SITE_OUT_DIR ?? 'dist');
+  const pages = countFiles(outDir, '.html');
+  progress.stage('pages', `${pages} pages in ${path.relative(root, outDir) || '.'}/`);
   progress.summary(`${a.used} of ${a.rowsRead} rows used, ${model.metrics.periods.length} periods (${model.metrics.periods[0]}–${model.metrics.latest}), ${pages} pages`);
   return EXIT.ok;
 }

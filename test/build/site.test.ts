@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, listFiles } from './build-once';
+import { loadModel } from '../../src/lib/model';
+import { formatNumber } from '../../src/lib/format';
+import { periodSlug } from '../../src/lib/url';
+
+describe('the sample site', () => {
+  let dist = '';
+  let files: string[] = [];
+  const model = loadModel(path.resolve('data/survey.yaml'));
+  beforeAll(() => {
+    dist = buildSite('default');
+    files = listFiles(dist);
+  });
+  const html = (p: string) => fs.readFileSync(path.join(dist, p), 'utf8');
+
+  it('builds every page', () => {
+    for (const page of ['index.html', 'segments/index.html', 'drivers/index.html', 'methodology/index.html', 'reports/index.html', 'data/index.html', 'periods/index.html']) {
+      expect(files).toContain(page);
+    }
+  });
+
+  it('builds one period page per period found in the data', () => {
+    const periodPages = files.filter((f) => /^periods\/[^/]+\/index\.html$/.test(f));
+    expect(periodPages.length).toBe(model.metrics.periods.length);
+    for (const p of model.metrics.periods) expect(files).toContain(`periods/${periodSlug(p)}/index.html`);
+  });
+
+  it('shows on / the model value of the latest satisfaction index', () => {
+    const row = model.metrics.index.find((r) => r.period === model.metrics.latest && r.segment === 'all')!;
+    const shown = formatNumber(row.value, 'num1', model.config.locale);
+    expect(html('index.html')).toContain(`<div class="value">${shown}`);
+  });
+
+  it('draws every chart as inline SVG and ships no script', () => {
+    for (const f of files.filter((x) => x.endsWith('.html'))) {
+      const page = html(f);
+      expect(page, f).not.toMatch(/<script\b/i);
+    }
+    expect(html('index.html')).toMatch(/<svg[^>]*role="img"/);
+  });
+
+  it('publishes the MDX report and not the draft', () => {
+    expect(files).toContain('reports/2026-q4-review/index.html');
+    expect(files.some((f) => f.includes('draft-notes'))).toBe(false);
+  });
+});
