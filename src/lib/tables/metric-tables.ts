@@ -49,5 +49,17 @@ export function metricTables(model: Model): OutputTable[] {
     table('gaps', [...test, 'period', ...stats], m.gaps),
     table('drivers', [...KEY, 'question', 'r', 'importance', 'performance', 'quadrant', 'priority', 'n', 'r2', 'unstable'], m.drivers),
     table('themes', ['period', 'group', 'term', 'docs', 'z', 'examples'], model.themes.rows.map((r) => ({ ...r, examples: r.examples.join(' | ') }))),
+    ...actionTables(model),
+  ];
+}
+
+/** The improvement actions with their before/after results, and the uncovered pain points (only with an actions file). */
+function actionTables(model: Model): OutputTable[] {
+  if (!model.config.actions) return [];
+  const actions = model.actions.map((a) => ({ ...a, segment: a.segment === 'all' ? 'all' : `${a.segment}=${a.segment_value}` }));
+  const uncovered = model.uncovered.map((u) => ({ ...u, suggestion: u.suggestion[model.config.locale] }));
+  return [
+    table('actions', ['id', 'title', 'question', 'segment', 'owner', 'status', 'start', 'due', 'done', 'target', 'before', 'after', 'delta', 'delta_low', 'delta_high', 'p', 'significant', 'overdue', 'gap'], actions),
+    table('uncovered', ['question', 'quadrant', 'priority', 'suggestion'], uncovered),
   ];
 }
