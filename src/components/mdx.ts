@@ -8,4 +8,5 @@ export { default as SegmentTable } from './SegmentTable.astro';
 export { default as Value } from './Value.astro';
 export { default as DriverMatrix } from "./DriverMatrix.astro";
 export { default as PainPoints } from "./PainPoints.astro";
+export { default as Themes } from './Themes.astro';
 export { default as Actions } from './Actions.astro';

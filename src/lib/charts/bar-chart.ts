@@ -21,13 +21,15 @@ export interface BarChartOptions {
   /** Largest first (default), or keep the caller's order. */
   sort?: 'descending' | 'none';
   width?: number;
+  /** Bar colours above and below zero; default INK.primary and INK.negative. */
+  fills?: { positive?: string; negative?: string };
 }
 
 const GAP = 4; // px between a bar's end and its value
 
 export function barChart(
   rows: readonly BarRow[],
-  { locale, digits = 0, unit = 'number', sort = 'descending', width = 640 }: BarChartOptions,
+  { locale, digits = 0, unit = 'number', sort = 'descending', width = 640, fills = {} }: BarChartOptions,
 ): Plot.PlotOptions {
   for (const r of rows) {
     if (!isFiniteNumber(r.value)) throw new Error(`bar chart: invalid value ${show(r.value)} for "${r.label}"; expected a finite number`);
@@ -53,8 +55,8 @@ export function barChart(
     x: { domain, axis: null },
     y: { domain: labels, label: null, padding: 0.25, tickSize: 0, tickFormat: (d: string) => truncateToWidth(d, marginLeft - 14, FONT_SIZE) },
     marks: [
-      Plot.barX(positive, { x: 'value', y: 'label', fill: INK.primary }),
-      Plot.barX(negative, { x: 'value', y: 'label', fill: INK.negative }),
+      Plot.barX(positive, { x: 'value', y: 'label', fill: fills.positive ?? INK.primary }),
+      Plot.barX(negative, { x: 'value', y: 'label', fill: fills.negative ?? INK.negative }),
       Plot.ruleX([0], { stroke: INK.reference }),
       Plot.text(positive, { x: 'value', y: 'label', text, textAnchor: 'start', dx: GAP, fill: INK.textDark }),
       Plot.text(negative, { x: 'value', y: 'label', text, textAnchor: 'end', dx: -GAP, fill: INK.textDark }),

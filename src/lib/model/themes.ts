@@ -23,6 +23,8 @@ export interface ThemeRow {
   /** 1 = the strongest theme of its group in its period. */
   rank: number;
   term: string;
+  /** Other terms found in just the same comments (same counts and quotes), folded into this one. */
+  also: string[];
   /** Comments of this group that contain the term. */
   docs: number;
   docs_dissatisfied: number;
@@ -80,21 +82,40 @@ export function surveyThemes(table: ColumnTable, periods: readonly string[], con
   const scopes: ThemeScope[] = [];
   const rows: ThemeRow[] = [];
   for (const period of [...periods, TOTAL]) {
-    const found = findThemes(comments, { ...settings, period: period === TOTAL ? undefined : period });
+    // Ask for more than `top`: folding terms of the same comments leaves fewer.
+    const found = findThemes(comments, { ...settings, top: settings.top * FOLD_SPARE, period: period === TOTAL ? undefined : period });
     scopes.push({ period, comments: { ...found.comments } });
-    found.dissatisfied.forEach((t, k) => rows.push(themeRow(period, t, k)));
-    found.satisfied.forEach((t, k) => rows.push(themeRow(period, t, k)));
+    for (const side of [found.dissatisfied, found.satisfied]) {
+      foldSameComments(side).slice(0, settings.top).forEach((group, k) => rows.push(themeRow(period, group, k)));
+    }
   }
   return { grouping, scopes, rows };
 }
 
+const FOLD_SPARE = 3;
+
+/**
+ * Groups terms that stand in just the same comments (a fixed phrase such as 排队很久 +
+ * 有待提升 + 响应速度): equal counts, z and quotes. The group keeps
+ * the place of its first member and leads with its longest term.
+ */
+export function foldSameComments(themes: readonly Theme[]): Theme[][] {
+  const groups = new Map<string, Theme[]>();
+  for (const t of themes) {
+    const key = JSON.stringify([t.docsDissatisfied, t.docsSatisfied, t.z, t.quotes]);
+    groups.set(key, [...(groups.get(key) ?? []), t]);
+  }
+  return [...groups.values()].map((g) => [...g].sort((a, b) => [...b.term].length - [...a.term].length));
+}
+
 // Copies the published fields only; quotes are masked again so no path can skip it.
-function themeRow(period: string, t: Theme, k: number): ThemeRow {
+function themeRow(period: string, [t, ...also]: Theme[], k: number): ThemeRow {
   return {
     period,
     group: t.side,
     rank: k + 1,
     term: t.term,
+    also: also.map((x) => x.term),
     docs: t.side === 'dissatisfied' ? t.docsDissatisfied : t.docsSatisfied,
     docs_dissatisfied: t.docsDissatisfied,
     docs_satisfied: t.docsSatisfied,

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
 import { parseConfig } from '../../../src/lib/config';
 import { buildModel, loadModel } from '../../../src/lib/model';
-import { themesOf } from '../../../src/lib/model/themes';
+import { foldSameComments, themesOf } from '../../../src/lib/model/themes';
+import type { Theme } from '../../../src/lib/analysis/themes/themes';
 import { commentGrouping, groupOf } from '../../../src/lib/model/comment-groups';
 import { findPii } from '../../../src/lib/analysis/themes/mask-pii';
 import type { Responses } from '../../../src/lib/ingest/types';
@@ -80,7 +81,18 @@ describe('survey themes in the model', () => {
     expect(text).not.toContain(PHONE);
     expect(text).not.toContain(UNQUOTED); // an 'other' comment is never a quote
     // The published fields only.
-    expect(Object.keys(withMore.themes.rows[0]).sort()).toEqual(['docs', 'docs_dissatisfied', 'docs_satisfied', 'examples', 'group', 'period', 'rank', 'term', 'z']);
+    expect(Object.keys(withMore.themes.rows[0]).sort()).toEqual(['also', 'docs', 'docs_dissatisfied', 'docs_satisfied', 'examples', 'group', 'period', 'rank', 'term', 'z']);
+  });
+});
+
+describe('folding terms of the same comments', () => {
+  const theme = (term: string, docs: number, z: number, quotes: string[]): Theme => ({ term, side: 'dissatisfied', docsDissatisfied: docs, docsSatisfied: 0, delta: 0, z, quotes });
+  it('groups equal counts, z and quotes, keeps the first place and leads with the longest term', () => {
+    const q = ['找客服要排队很久，响应速度有待提升'];
+    const folded = foldSameComments([theme('找', 4, 1.9, q), theme('工单', 5, 1.8, ['工单慢']), theme('排队很久', 4, 1.9, q), theme('响应速度', 4, 1.9, q)]);
+    expect(folded.map((g) => g.map((t) => t.term))).toEqual([['排队很久', '响应速度', '找'], ['工单']]);
+    // Same counts but other quotes: different comments, not folded.
+    expect(foldSameComments([theme('a', 4, 1, ['x']), theme('b', 4, 1, ['y'])])).toHaveLength(2);
   });
 });
 
