@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ZodArray, ZodDefault, ZodEffects, ZodObject, ZodOptional, ZodRecord, ZodUnion, type AnyZodObject, type ZodIssue, type ZodTypeAny } from 'zod';
 import { surveySpec } from './schema';
 import { ConfigIssue, normalizeSurvey } from './normalize';
@@ -38,6 +38,11 @@ export function parseConfig(source: string, file: string): SurveyConfig {
     const pos = lines.linePos(yamlError.pos[0]);
     throw new CsatError(`invalid YAML: ${yamlError.message.split('\n')[0]}`, { file: shown, line: pos.line, column: pos.col });
   }
+  const badAlias = findBadAlias(doc);
+  if (badAlias) {
+    const pos = lines.linePos(badAlias.offset);
+    throw new CsatError(`invalid YAML: ${badAlias.message}`, { file: shown, line: pos.line, column: pos.col }, { hint: 'check anchors (&name) and aliases (*name)' });
+  }
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: 100 });
@@ -46,7 +51,8 @@ export function parseConfig(source: string, file: string): SurveyConfig {
   }
   const parsed = surveySpec.safeParse(raw ?? {});
   if (!parsed.success) {
-    const issues = parsed.error.issues;
+    // An unknown key is usually the cause of the other problems (a typo'd required key).
+    const issues = [...parsed.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
     const first = issues[0];
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
     const at = first.code === 'unrecognized_keys' ? [...first.path, first.keys[0]] : first.path;
@@ -71,6 +77,9 @@ function describeIssue(issue: ZodIssue): string {
       .join('; ');
   }
   if (issue.code === 'invalid_type' && issue.received === 'undefined') return `required; expected ${issue.expected}`;
+  if (issue.code === 'invalid_union' && issue.unionErrors.every((u) => u.issues.some((i) => i.code === 'invalid_type' && i.received === 'undefined' && i.path.length === issue.path.length))) {
+    return 'required';
+  }
   if (issue.code === 'invalid_enum_value') return `"${String(issue.received)}" is not allowed; expected one of: ${issue.options.join(', ')}`;
   return issue.message;
 }
@@ -102,6 +111,21 @@ function childSchema(node: ZodTypeAny, step: string | number): ZodTypeAny | unde
   }
   if (node instanceof ZodObject) return node.shape[step as string];
   return undefined;
+}
+
+/** An alias whose anchor is not defined before it, or that sits inside its own anchor (a cycle). */
+function findBadAlias(doc: Document): { offset: number; message: string } | undefined {
+  let found: { offset: number; message: string } | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      const offset = node.range?.[0] ?? 0;
+      const target = node.resolve(doc);
+      if (!target) found = { offset, message: `alias *${node.source} has no anchor &${node.source} before it` };
+      else if (target.range && target.range[0] <= offset && offset < target.range[2]) found = { offset, message: `alias *${node.source} refers to its own anchor (a circular reference)` };
+      return found ? visit.BREAK : undefined;
+    },
+  });
+  return found;
 }
 
 /** `questions[3].scale` from a path array. */
