@@ -140,7 +140,10 @@ function guessUtf16(raw: Buffer, file: string): 'utf-16le' | 'utf-16be' | undefi
   let odd = 0;
   for (let i = 0; i < n; i++) if (raw[i] === 0) (i & 1 ? odd++ : even++);
   if (even + odd === 0) return undefined;
-  if ((odd + even) * 10 >= n && (even === 0 || odd === 0) && raw.length % 2 === 0) return odd ? 'utf-16le' : 'utf-16be';
+  // ASCII characters put a NUL in every other byte; a CJK character ending in 00 (一 is
+  // U+4E00) puts one on the other side now and then.
+  const main = Math.max(even, odd);
+  if (main * 20 >= n && main >= 9 * Math.min(even, odd) && raw.length % 2 === 0) return odd > even ? 'utf-16le' : 'utf-16be';
   const at = raw.indexOf(0);
   throw new CsatError(`contains a NUL byte at ${positionText(raw, at)}; CSV text never does`, { file, ...position(raw, at) }, {
     exitCode: DATA_ERROR,
