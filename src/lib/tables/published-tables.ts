@@ -8,7 +8,8 @@ import type { Cell } from './csv';
 
 /**
  * The tables published on the site (dist/data/): the metric tables and a rejection summary
- * with masked examples. Nothing here carries a response id, customer id or comment text.
+ * with masked examples. Nothing here carries a response id or customer id, and no comment
+ * text but the masked example quotes of the themes table.
  */
 const cache = new WeakMap<Model, OutputTable[]>();
 
