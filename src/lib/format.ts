@@ -47,3 +47,11 @@ export function roundEdge(value: number | null | undefined, digits = 6): number 
   const r = Math.round(value * scale) / scale;
   return r === 0 ? 0 : r;
 }
+
+/** p- and q-values keep 4 significant digits (a fixed 6 decimals would print 5e-8 as 0). */
+export function roundColumn(column: string, value: number | null | undefined): number | null {
+  if (/(^|_)[pq]$/.test(column) && value !== null && value !== undefined && Number.isFinite(value) && value !== 0) {
+    return Number(value.toPrecision(4));
+  }
+  return roundEdge(value);
+}

@@ -1,6 +1,7 @@
 import type { Model } from '../model/load-model';
-import { roundEdge } from '../format';
+import { roundColumn, roundEdge } from '../format';
 import type { Cell } from './csv';
+import { loyaltyTables } from './loyalty-tables';
 
 /** A named output table: its columns in order and its rows, numbers already rounded at the edge. */
 export interface OutputTable {
@@ -18,7 +19,7 @@ function table(name: string, columns: string[], source: readonly object[], extra
     const out: Record<string, Cell> = {};
     for (const c of columns) {
       const v = row[c];
-      out[c] = typeof v === 'number' ? roundEdge(v) : (v as Cell);
+      out[c] = typeof v === 'number' ? roundColumn(c, v) : (v as Cell);
     }
     return extra ? { ...out, ...extra(row) } : out;
   });
@@ -50,6 +51,7 @@ export function metricTables(model: Model): OutputTable[] {
     table('drivers', [...KEY, 'question', 'r', 'importance', 'performance', 'quadrant', 'priority', 'n', 'r2', 'unstable'], m.drivers),
     table('themes', ['period', 'group', 'term', 'docs', 'z', 'examples'], model.themes.rows.map((r) => ({ ...r, examples: r.examples.join(' | ') }))),
     ...actionTables(model),
+    ...loyaltyTables(model),
   ];
 }
 

@@ -3,7 +3,7 @@ import { metricTables, type OutputTable } from './metric-tables';
 import { rejectionSummary } from '../views/quality';
 import { segmentTableRows } from '../views/segment-table';
 import { availableKpis } from '../views/kpi';
-import { roundEdge } from '../format';
+import { roundColumn, roundEdge } from '../format';
 import type { Cell } from './csv';
 
 /**
@@ -27,6 +27,18 @@ function buildTables(model: Model): OutputTable[] {
     ...metricTables(model),
     segmentsTable(model),
     { name: 'rejected', columns: ['reason', 'count', 'file', 'line', 'column', 'value', 'expected'], rows: rejected },
+    ...qualityTables(model),
+  ];
+}
+
+/** The data-quality tables of the methodology page: rows per input file, and missing answers per question. */
+function qualityTables(model: Model): OutputTable[] {
+  const a = model.metrics.accounting;
+  const files = a.files.map((f) => ({ file: f.file, rows_read: f.rowsRead, used: f.used, rejected: f.rejected }));
+  const missing = model.config.questions.map((q) => ({ question: q.id, missing_rate: roundEdge(a.missingRate[q.id]) }));
+  return [
+    { name: 'files', columns: ['file', 'rows_read', 'used', 'rejected'], rows: files },
+    { name: 'missing', columns: ['question', 'missing_rate'], rows: missing },
   ];
 }
 
@@ -40,7 +52,7 @@ function segmentsTable(model: Model): OutputTable {
         row[kpi.metric] = roundEdge(kpi.value);
         row[`${kpi.metric}_suppressed`] = kpi.suppressed;
         row[`${kpi.metric}_gap`] = roundEdge(gap?.delta);
-        row[`${kpi.metric}_gap_q`] = roundEdge(gap?.q);
+        row[`${kpi.metric}_gap_q`] = roundColumn('q', gap?.q);
         row[`${kpi.metric}_gap_significant`] = gap?.significant ?? null;
       });
       return row;
