@@ -7,6 +7,8 @@ import { analyseActions, parseActions, resolveReportDate, type ActionResult, typ
 import { driverScope } from '../views/drivers';
 import { atomsFromResponses, metricsFromAtoms, type SurveyMetrics } from './build';
 import { surveyThemes, type SurveyThemes } from './themes';
+import { ingestTransactions, type Transactions } from '../ingest/transactions';
+import { buildLoyalty, type LoyaltyModel } from '../analysis/loyalty';
 
 /** The whole model of one survey: what every page, table and download reads. */
 export interface Model {
@@ -20,6 +22,8 @@ export interface Model {
   reportDate: string | null;
   /** Comment themes, dissatisfied against satisfied, per period and 'total' (quotes masked). */
   themes: SurveyThemes;
+  /** Repeat purchases, cohorts, satisfaction → loyalty and CLV (absent without a transactions file). */
+  loyalty?: LoyaltyModel;
 }
 
 /** What besides the responses a model may be built from (read by loadModel; tests pass them directly). */
@@ -27,6 +31,7 @@ export interface ModelInputs {
   actions?: ActionsFile;
   /** Overrides the report date (REPORT_DATE); default: the end of the latest period. */
   reportDate?: string;
+  transactions?: Transactions;
 }
 
 /** Builds the model from an already-ingested survey (pure: no file system). */
@@ -35,12 +40,13 @@ export function buildModel(config: SurveyConfig, responses: Responses, inputs: M
   const metrics = metricsFromAtoms(atoms, config, responses.accounting, responses.rejected, Boolean(config.weighting));
   const reportDate = resolveReportDate({ override: inputs.reportDate, latestPeriod: metrics.periods.length ? metrics.latest : undefined });
   const themes = surveyThemes(responses.table, metrics.periods, config);
-  if (!inputs.actions) return { config, metrics, themes, actions: [], uncovered: [], reportDate };
+  const loyalty = inputs.transactions && buildLoyalty(config, responses, inputs.transactions);
+  if (!inputs.actions) return { config, metrics, themes, loyalty, actions: [], uncovered: [], reportDate };
   const segmentValues = Object.fromEntries(metrics.segments.map((s) => [s.id, s.values]));
   const actions = parseActions(inputs.actions, config, segmentValues);
   const { scope, rows } = driverScope(metrics, metrics.latest);
   const analysis = analyseActions({ actions, atoms, metrics, config, reportDate, drivers: { rows, scope } });
-  return { config, metrics, themes, ...analysis, reportDate };
+  return { config, metrics, themes, loyalty, ...analysis, reportDate };
 }
 
 // Kept on globalThis so the build command's model is the one Astro's bundled pages read
@@ -54,7 +60,8 @@ export function loadModel(configPath: string = resolveConfigPath()): Model {
     const config = loadConfig(configPath);
     const responses = ingestResponses(config);
     const actions = config.actions ? readActionsFile(config.actions.file) : undefined;
-    model = buildModel(config, responses, { actions, reportDate: process.env.REPORT_DATE });
+    const transactions = ingestTransactions(config);
+    model = buildModel(config, responses, { actions, transactions, reportDate: process.env.REPORT_DATE });
     cache.set(configPath, model);
   }
   return model;
