@@ -17,7 +17,8 @@ export async function validate(args: CliArgs, io: CliIo): Promise<number> {
   const summary = summarize(responses, config);
   for (const line of formatSummary(summary, config)) io.out(line);
   if (summary.used === 0) {
-    throw new CsatError(`no usable rows: all ${summary.rowsRead} rows read were rejected`, { file: summary.files[0]?.file }, {
+    const first = responses.rejected[0];
+    throw new CsatError(`no usable rows: all ${summary.rowsRead} rows read were rejected, the first one here`, { file: first?.file, line: first?.line }, {
       exitCode: EXIT.data,
       hint: 'see the reasons above',
     });

@@ -76,7 +76,7 @@ describe('npm run validate', () => {
     const none = await runValidate(['--config', path.join(config, 'survey.yaml')]);
     expect(none.code).toBe(2);
     expect(none.out.at(-1)).toBe('result: not usable');
-    expect(none.err[0]).toMatch(/^error: .*a\.csv: no usable rows: all 1 rows read were rejected \(see the reasons above\)$/);
+    expect(none.err[0]).toMatch(/^error: .*a\.csv:2: no usable rows: all 1 rows read were rejected, the first one here \(see the reasons above\)$/);
   });
 
   it('rejects rows after --as-of as future dates', async () => {

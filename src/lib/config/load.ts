@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { LineCounter, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ZodArray, ZodDefault, ZodEffects, ZodObject, ZodOptional, ZodRecord, ZodUnion, type AnyZodObject, type ZodIssue, type ZodTypeAny } from 'zod';
 import { surveySpec } from './schema';
 import { ConfigIssue, normalizeSurvey } from './normalize';
@@ -55,8 +55,14 @@ export function parseConfig(source: string, file: string): SurveyConfig {
     const issues = [...parsed.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
     const first = issues[0];
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-    const at = first.code === 'unrecognized_keys' ? [...first.path, first.keys[0]] : first.path;
-    throw located(doc, lines, shown, first.path, describeIssue(first) + more, at);
+    if (first.code === 'unrecognized_keys') {
+      // Point at the unknown key itself, not at its value.
+      const key = keyNode(doc, first.path, first.keys[0]);
+      const pos = key?.range ? lines.linePos(key.range[0]) : undefined;
+      const prefix = first.path.length ? `${formatPath(first.path)}: ` : '';
+      throw new CsatError(prefix + describeIssue(first) + more, { file: shown, line: pos?.line, column: pos?.col });
+    }
+    throw located(doc, lines, shown, first.path, describeIssue(first) + more);
   }
   try {
     return normalizeSurvey(parsed.data, file);
@@ -138,6 +144,12 @@ function located(doc: Document, lines: LineCounter, file: string, at: (string | 
   const pos = node?.range ? lines.linePos(node.range[0]) : undefined;
   const prefix = at.length ? `${formatPath(at)}: ` : '';
   return new CsatError(prefix + message, { file, line: pos?.line, column: pos?.col });
+}
+
+function keyNode(doc: Document, parent: (string | number)[], key: string): Node | undefined {
+  const map = (parent.length ? doc.getIn(parent, true) : doc.contents) as { items?: { key?: unknown }[] } | undefined;
+  const pair = map?.items?.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  return pair && isScalar(pair.key) ? pair.key : deepestNode(doc, [...parent, key]);
 }
 
 function deepestNode(doc: Document, at: (string | number)[]): Node | undefined {

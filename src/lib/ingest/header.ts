@@ -66,9 +66,16 @@ export function matchHeader(fields: string[], config: SurveyConfig, file: string
   };
 }
 
+/** A header name that contains the wanted one or is contained in it (服务 → 服务质量), else the closest by edit distance. */
+function nearest(wanted: string, candidates: string[]): string | undefined {
+  const related = candidates.filter((c) => c !== '' && (c.includes(wanted) || wanted.includes(c)));
+  if (related.length) return related.reduce((a, b) => (Math.abs(b.length - wanted.length) < Math.abs(a.length - wanted.length) ? b : a));
+  return closest(wanted, candidates);
+}
+
 function missingColumn(column: string, at: string, names: string[], file: string, line: number): CsatError {
   const normalized = names.map(normalizeHeader);
-  const near = closest(normalizeHeader(column), normalized);
+  const near = nearest(normalizeHeader(column), normalized);
   const shown = names.slice(0, 30).map((n) => `"${n}"`).join(', ') + (names.length > 30 ? ` … and ${names.length - 30} more` : '');
   const hint = near !== undefined ? `closest header name: "${names[normalized.indexOf(near)]}"` : 'no header name is close';
   return new CsatError(`missing column "${column}" (${at} in the survey definition); the header has ${names.length} column${names.length === 1 ? '' : 's'}: ${shown}`, { file, line }, {

@@ -55,8 +55,8 @@ export function ingestResponses(config: SurveyConfig, options: IngestOptions = {
   }
   if (builder.rowsRead === 0) {
     const [first] = headerOnly;
-    const which = headerOnly.length > 1 ? `none of the ${headerOnly.length} files has` : 'the file has';
-    throw new CsatError(`no data rows: ${which} any row after the header`, first, { exitCode: DATA_ERROR, hint: 'expected one row per response below the header' });
+    const which = headerOnly.length > 1 ? `none of the ${headerOnly.length} files has a` : 'the file has no';
+    throw new CsatError(`no data rows: ${which} row after the header`, first, { exitCode: DATA_ERROR, hint: 'expected one row per response below the header' });
   }
   return builder.finish();
 }

@@ -180,7 +180,7 @@ describe('fatal problems', () => {
   it('an empty file, and a file with only a header', () => {
     expect(fatal('empty', { 'a.csv': '' }).format()).toMatch(/a\.csv:1: empty file: expected a header line/);
     expect(fatal('blank', { 'a.csv': '\r\n\n' }).format()).toMatch(/a\.csv:1: empty file/);
-    expect(fatal('header', { 'a.csv': 'id,customer,date,plan,q1,q2,nps,comment\n' }).format()).toMatch(/a\.csv:2: no data rows: the file has any row after the header/);
+    expect(fatal('header', { 'a.csv': 'id,customer,date,plan,q1,q2,nps,comment\n' }).format()).toMatch(/a\.csv:2: no data rows: the file has no row after the header/);
   });
 
   it('a missing column lists the header and the closest name', () => {
