@@ -28,6 +28,7 @@ export async function buildSite(args: CliArgs, io: CliIo): Promise<number> {
   const a = model.metrics.accounting;
   const reasons = Object.entries(a.byReason).map(([r, n]) => `${r} ${n}`).join(', ');
   progress.stage('ingest', `${a.files.length} files, ${a.rowsRead} rows read, ${a.used} used, ${a.rejected} rejected${reasons ? ` (${reasons})` : ''}`);
+  if (a.used === 0) progress.flush();
   if (a.used === 0) throw new CsatError(`no usable rows: all ${a.rowsRead} rows were rejected`, {}, { exitCode: EXIT.data, hint: 'run npm run validate to see why' });
   progress.stage('model', `${model.metrics.periods.length} periods, ${model.metrics.scores.length} score cells, ${model.metrics.changes.length} changes tested`);
 

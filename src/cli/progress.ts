@@ -19,6 +19,11 @@ export class Progress {
     this.stageStart = performance.now();
   }
 
+  /** Before a fatal error: the stage lines quiet mode held back (e.g. the row accounting), so CI logs show them. */
+  flush(): void {
+    if (this.quiet) for (const line of this.lines) this.io.out(line);
+  }
+
   /** Restarts the clock of the next stage (after work that is not a stage of its own). */
   mark(): void {
     this.stageStart = performance.now();
