@@ -65,7 +65,10 @@ export class IdIndex implements CellReader {
       this.pool = grow(this.pool, new Uint8Array(Math.max(this.pool.length * 2, this.poolUsed + length)));
     }
     const e = this.size++;
-    this.pool.set(b.subarray(start, start + length), this.poolUsed);
+    // A plain copy: subarray would allocate a view per id.
+    const pool = this.pool;
+    const at = this.poolUsed;
+    for (let k = 0; k < length; k++) pool[at + k] = b[start + k];
     this.hashes[e] = h;
     this.starts[e] = this.poolUsed;
     this.lengths[e] = length;

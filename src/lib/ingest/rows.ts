@@ -198,9 +198,7 @@ export class RowBuilder {
     const missingRate: Record<string, number> = {};
     config.questions.forEach((q, k) => {
       const a = this.answers[k].slice(0, n);
-      let missing = 0;
-      for (let i = 0; i < n; i++) if (a[i] !== a[i]) missing++;
-      missingRate[q.id] = missing / n;
+      missingRate[q.id] = countNaN(a) / n;
       columns[q.id] = a;
     });
     config.comments.forEach((c, j) => (columns[c.id] = this.comments[j]));
@@ -216,6 +214,12 @@ export class RowBuilder {
       rejected: this.rejected,
     };
   }
+}
+
+function countNaN(a: Float64Array): number {
+  let missing = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== a[i]) missing++;
+  return missing;
 }
 
 /** Codes → their strings (a plain loop: Array.from with a map function is far slower). */
