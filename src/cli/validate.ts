@@ -2,6 +2,9 @@ import { displayPath, type SurveyConfig } from '../lib/config';
 import { CsatError } from '../lib/errors';
 import { ingestResponses } from '../lib/ingest';
 import { summarize, type Summary } from '../lib/ingest/summary';
+import { readActionsFile } from '../lib/ingest/actions';
+import { ingestTransactions, type Transactions } from '../lib/ingest/transactions';
+import { ACTION_STATUSES, parseActions, type Action } from '../lib/analysis/actions';
 import { EXIT, loadConfigForCli, runIfMain, type CliArgs, type CliIo } from './run';
 
 /**
@@ -15,7 +18,18 @@ export async function validate(args: CliArgs, io: CliIo): Promise<number> {
   const asOf = parseAsOf(args.flags['as-of']);
   const responses = ingestResponses(config, { asOf });
   const summary = summarize(responses, config);
-  for (const line of formatSummary(summary, config)) io.out(line);
+  const lines = formatSummary(summary, config);
+  const result = lines.pop()!;
+  for (const line of lines) io.out(line);
+  // The other inputs, checked the way the build reads them (a problem there is fatal too).
+  if (config.actions) {
+    const file = readActionsFile(config.actions.file);
+    const segmentValues = Object.fromEntries(summary.segments.map((s) => [s.id, s.values.map((v) => v.value)]));
+    for (const line of formatActions(file.file, parseActions(file, config, segmentValues))) io.out(line);
+  }
+  const transactions = ingestTransactions(config);
+  if (transactions) for (const line of formatTransactions(transactions)) io.out(line);
+  io.out(result);
   if (summary.used === 0) {
     const first = responses.rejected[0];
     throw new CsatError(`no usable rows: all ${summary.rowsRead} rows read were rejected, the first one here`, { file: first?.file, line: first?.line }, {
@@ -66,6 +80,25 @@ export function formatSummary(s: Summary, config: SurveyConfig): string[] {
   const idWidth = Math.max(...s.questions.map((q) => q.id.length));
   for (const q of s.questions) lines.push(`  ${q.id.padEnd(idWidth)}  ${percent(q.missingRate).padStart(6)}  ${q.column}`);
   lines.push(s.used > 0 ? 'result: usable' : 'result: not usable');
+  return lines;
+}
+
+export function formatActions(file: string, actions: Action[]): string[] {
+  const byStatus = ACTION_STATUSES.map((s) => [s, actions.filter((a) => a.status === s).length] as const).filter(([, n]) => n > 0);
+  return [`actions: ${file}  ${count(actions.length)} (${byStatus.map(([s, n]) => `${s} ${n}`).join(', ') || 'none'})`];
+}
+
+export function formatTransactions(t: Transactions): string[] {
+  const a = t.accounting;
+  const what = t.kind === 'summary' ? 'customer summaries' : 'purchases';
+  const lines = [`transactions (${what}): ${a.file}  ${a.encoding}, ${DELIMITER_NAMES[a.delimiter] ?? a.delimiter}  read ${count(a.rowsRead)} = used ${count(a.used)} + rejected ${count(a.rejected)}`];
+  for (const [reason, n] of Object.entries(a.byReason).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))) {
+    lines.push(`  ${reason}: ${count(n)}`);
+    for (const x of t.rejected.filter((r) => r.reason === reason).slice(0, 3)) {
+      const shown = x.value === '' ? '' : ` ${JSON.stringify(x.value)};`;
+      lines.push(`    ${x.file}:${x.line} column "${x.column}":${shown} expected ${x.expected}`);
+    }
+  }
   return lines;
 }
 

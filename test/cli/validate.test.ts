@@ -90,6 +90,20 @@ describe('npm run validate', () => {
     expect(viaEnv.code).toBe(0);
   });
 
+  it('counts the planted rejections of the sample data and checks its actions and transactions', async () => {
+    const { code, out, err } = await runValidate(['--config', path.join(root, 'data/survey.yaml')]);
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const rows = out.find((l) => l.startsWith('rows: '))!.match(/read ([\d,]+) = used ([\d,]+) \+ rejected ([\d,]+)/)!.slice(1).map((n) => Number(n.replaceAll(',', '')));
+    expect(rows[0]).toBe(rows[1] + rows[2]);
+    expect(rows[2]).toBeGreaterThan(0);
+    expect(out.some((l) => /^ {2}unknown label: \d+$/.test(l))).toBe(true);
+    expect(out.some((l) => /^ {2}duplicate id: \d+$/.test(l))).toBe(true);
+    expect(out.some((l) => l.startsWith('actions: data/actions.csv'))).toBe(true);
+    expect(out.some((l) => /^transactions \(purchases\): data\/transactions\.csv .* read ([\d,]+) = used/.test(l))).toBe(true);
+    expect(out.join('\n')).not.toMatch(/[\w.+-]+@[\w-]+\.\w+|1[3-9]\d{9}/); // no e-mail or phone number
+  });
+
   it('runs as a script: stdout for the accounting, one stderr line and the exit code on failure', () => {
     const tsx = path.join(root, 'node_modules/.bin/tsx');
     const ok = execFileSync(tsx, ['src/cli/validate.ts', '--config', basic], { cwd: root, encoding: 'utf8' });
