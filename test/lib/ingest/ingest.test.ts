@@ -229,3 +229,28 @@ describe('a second survey, described only by its YAML', () => {
     ]);
   });
 });
+
+describe('periods in the survey time zone, whatever the machine’s', () => {
+  const original = process.env.TZ;
+  afterAll(() => {
+    process.env.TZ = original;
+  });
+
+  it('puts timestamps near a quarter boundary in the Shanghai quarter under any process.env.TZ', () => {
+    // 2026-03-31T16:30Z = 2026-04-01 00:30 in Shanghai (Q2); 2026-03-31 23:59 Shanghai wall time is Q1.
+    const csv = [
+      'id,customer,date,plan,q1,q2,nps,comment',
+      'a,c,2026-03-31T16:30:00Z,p,满意,满意,9,',
+      'b,c,2026-03-31 23:59,p,满意,满意,9,',
+      'c,c,2026-03-31T23:59:00+08:00,p,满意,满意,9,',
+      'd,c,2026-03-31T15:59:59Z,p,满意,满意,9,',
+    ].join('\n');
+    const config = surveyIn(path.join(tmp, 'tz'), BASE_YAML_WITH_FILES, { 'a.csv': csv });
+    for (const tz of ['UTC', 'Asia/Shanghai', 'America/Los_Angeles', 'Pacific/Chatham']) {
+      process.env.TZ = tz;
+      const r = ingestResponses(config);
+      expect(r.table.array('period'), tz).toEqual(['2026-Q2', '2026-Q1', '2026-Q1', '2026-Q1']);
+      expect(r.periods).toEqual(['2026-Q1', '2026-Q2']);
+    }
+  });
+});
