@@ -10,3 +10,6 @@ export { default as DriverMatrix } from "./DriverMatrix.astro";
 export { default as PainPoints } from "./PainPoints.astro";
 export { default as Themes } from './Themes.astro';
 export { default as Actions } from './Actions.astro';
+export { default as Retention } from './Retention.astro';
+export { default as Clv } from './Clv.astro';
+export { default as LoyaltyBySatisfaction } from './LoyaltyBySatisfaction.astro';
