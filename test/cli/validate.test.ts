@@ -104,10 +104,9 @@ describe('npm run validate', () => {
     expect(out.join('\n')).not.toMatch(/[\w.+-]+@[\w-]+\.\w+|1[3-9]\d{9}/); // no e-mail or phone number
   });
 
-  it('runs as a script: stdout for the accounting, one stderr line and the exit code on failure', () => {
+  it('runs as a script: one stderr line and the exit code on failure', () => {
+    // One spawn only (tsx start-up is slow); the successful path is covered in-process above.
     const tsx = path.join(root, 'node_modules/.bin/tsx');
-    const ok = execFileSync(tsx, ['src/cli/validate.ts', '--config', basic], { cwd: root, encoding: 'utf8' });
-    expect(ok).toContain('result: usable');
     let failure: { status: number; stderr: string; stdout: string } | undefined;
     try {
       execFileSync(tsx, ['src/cli/validate.ts', '--config', 'test/fixtures/none.yaml'], { cwd: root, encoding: 'utf8', stdio: 'pipe' });

@@ -113,7 +113,7 @@ describe('row accounting (property)', () => {
           expect(Array.from(r.table.column('nps') as Float64Array)).toEqual(used.map((u) => u.values[2]));
         },
       ),
-      { seed: 20260401, numRuns: 120 },
+      { seed: 20260401, numRuns: 80 },
     );
   });
 });

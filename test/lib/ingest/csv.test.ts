@@ -69,10 +69,12 @@ describe('CSV records (fast scanner and csv-parse agree)', () => {
     expect(error?.exitCode).toBe(2);
   });
 
-  it('reads a field of 10 MB and a record of 100,000 fields', () => {
-    const big = 'x'.repeat(10 << 20);
+  // The corpus has the 10 MB field (test/fixtures/bad/big-field-10mb); 2 MB here is enough
+  // to pass csv-parse's default record limit (128,000 characters), which we raise.
+  it('reads a field of 2 MB and a record of 100,000 fields', () => {
+    const big = 'x'.repeat(2 << 20);
     const records = both(`id,comment\n1,"${big}"\n2,${big}\n`);
-    expect(records[1].fields[1].length).toBe(10 << 20);
+    expect(records[1].fields[1].length).toBe(2 << 20);
     expect(records[2].line).toBe(3);
     const wide = Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',');
     expect(both(`${wide}\n${wide}\n`)[1].fields.length).toBe(100_000);
