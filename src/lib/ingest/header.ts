@@ -77,7 +77,12 @@ function missingColumn(column: string, at: string, names: string[], file: string
   const normalized = names.map(normalizeHeader);
   const near = nearest(normalizeHeader(column), normalized);
   const shown = names.slice(0, 30).map((n) => `"${n}"`).join(', ') + (names.length > 30 ? ` … and ${names.length - 30} more` : '');
-  const hint = near !== undefined ? `closest header name: "${names[normalized.indexOf(near)]}"` : 'no header name is close';
+  const oneColumn = names.length === 1 && /[,;\t|]/.test(names[0]);
+  const hint = oneColumn
+    ? 'the header is one single column: is responses.delimiter right?'
+    : near !== undefined
+      ? `closest header name: "${names[normalized.indexOf(near)]}"`
+      : 'no header name is close';
   return new CsatError(`missing column "${column}" (${at} in the survey definition); the header has ${names.length} column${names.length === 1 ? '' : 's'}: ${shown}`, { file, line }, {
     exitCode: DATA_ERROR,
     hint,

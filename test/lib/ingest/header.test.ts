@@ -27,6 +27,10 @@ describe('matchHeader', () => {
     expect(matchHeader(header, config, 'a.csv', 1).comments).toEqual([50_007]);
   });
 
+  it('suspects the delimiter when the whole header is one column', () => {
+    expect(() => matchHeader(['id;customer;date'], config, 'a.csv', 1)).toThrow(expect.objectContaining({ hint: 'the header is one single column: is responses.delimiter right?' }));
+  });
+
   it('lists at most 30 names of a wide header in the missing-column message', () => {
     const header = Array.from({ length: 40 }, (_, i) => `c${i}`);
     let error: CsatError | undefined;
