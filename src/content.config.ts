@@ -2,9 +2,12 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
-/** Narrative reports: MDX files under content/reports/, front matter checked here. */
+/**
+ * Narrative reports: MDX files under content/reports/ (CONTENT_DIR chooses another folder,
+ * e.g. the payload fixture's reports in the security tests), front matter checked here.
+ */
 const reports = defineCollection({
-  loader: glob({ base: './content/reports', pattern: '**/*.mdx' }),
+  loader: glob({ base: process.env.CONTENT_DIR || './content/reports', pattern: '**/*.mdx' }),
   schema: z
     .object({
       title: z.string().min(1),

@@ -3,25 +3,101 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Builds the sample site into a temporary folder once per key and environment, so the build
- * tests share builds (each takes ~15 s). Runs the real `build` command in a child process.
+ * Builds the site into a folder under out/ once per key per test run, so the build and
+ * browser tests share builds (each takes ~15 s). Runs the real `build` command in a child
+ * process with a clean environment plus `env`; a key names one environment.
+ *
+ * Test files run in separate worker processes, so "once" is across workers: the first
+ * worker to claim a key builds it, the others wait for its `.done` marker. Builds of
+ * different keys run one at a time (a run-wide lock), which keeps the 2-core machine usable
+ * and keeps concurrent builds off Astro's shared cache files.
  */
 const builds = new Map<string, string>();
+
+const RUN = process.env.CSAT_TEST_RUN ?? runId();
+const WAIT_MS = 900_000;
 
 export function buildSite(key: string, env: Record<string, string> = {}): string {
   const cached = builds.get(key);
   if (cached) return cached;
   // Inside the project: with an outDir outside the root, Astro also writes its cache files there.
-  fs.mkdirSync(path.resolve('out'), { recursive: true });
-  const outDir = fs.mkdtempSync(path.resolve('out', `test-build-${key}-`));
-  execFileSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'src/cli/build.ts', '--quiet'], {
-    cwd: path.resolve('.'),
-    env: { ...cleanEnv(), CI: 'true', ...env, SITE_OUT_DIR: outDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 300_000,
-  });
+  const out = path.resolve('out');
+  fs.mkdirSync(out, { recursive: true });
+  const outDir = path.join(out, `test-build-${key}-${RUN}`);
+  if (claim(`${outDir}.claim`)) build(outDir, env, path.join(out, `test-build-lock-${RUN}`));
+  waitFor(outDir);
   builds.set(key, outDir);
   return outDir;
+}
+
+function build(outDir: string, env: Record<string, string>, lock: string): void {
+  waitUntil(() => claim(lock), `the build lock ${lock}`);
+  try {
+    removeOldBuilds(path.dirname(outDir));
+    fs.rmSync(outDir, { recursive: true, force: true });
+    execFileSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'src/cli/build.ts', '--quiet'], {
+      cwd: path.resolve('.'),
+      env: { ...cleanEnv(), CI: 'true', ...env, SITE_OUT_DIR: outDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 300_000,
+    });
+    fs.writeFileSync(`${outDir}.done`, '');
+  } catch (e) {
+    const stderr = (e as { stderr?: Buffer }).stderr?.toString().trim();
+    fs.writeFileSync(`${outDir}.failed`, `build of ${path.basename(outDir)} failed: ${stderr || (e as Error).message}`);
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function waitFor(outDir: string): void {
+  waitUntil(() => fs.existsSync(`${outDir}.done`) || fs.existsSync(`${outDir}.failed`), `the build ${outDir}`);
+  if (fs.existsSync(`${outDir}.failed`)) throw new Error(fs.readFileSync(`${outDir}.failed`, 'utf8'));
+}
+
+/**
+ * One id per `vitest run`: the main process's pid (workers are its forked children, or its
+ * threads) and, on Linux, its start time, so a reused pid never finds an old run's build.
+ */
+function runId(): string {
+  const main = typeof process.send === 'function' ? process.ppid : process.pid;
+  try {
+    const started = fs.readFileSync(`/proc/${main}/stat`, 'utf8').split(') ')[1].split(' ')[19];
+    if (started) return `${main}-${started}`;
+  } catch {
+    // not Linux: the pid alone
+  }
+  return String(main);
+}
+
+/** Atomically takes a name: true for the one caller that created it. */
+function claim(dir: string): boolean {
+  try {
+    fs.mkdirSync(dir);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+}
+
+function waitUntil(ready: () => boolean, what: string): void {
+  const started = Date.now();
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (!ready()) {
+    if (Date.now() - started > WAIT_MS) throw new Error(`gave up waiting for ${what} after ${WAIT_MS / 1000} s`);
+    Atomics.wait(pause, 0, 0, 200);
+  }
+}
+
+/** Test builds of earlier runs, after a day: out/ would otherwise grow by a site per run. */
+function removeOldBuilds(out: string): void {
+  const dayAgo = Date.now() - 86_400_000;
+  for (const name of fs.readdirSync(out)) {
+    if (!name.startsWith('test-build-') || name.endsWith(`-${RUN}`) || name.includes(`-${RUN}.`)) continue;
+    const p = path.join(out, name);
+    if (fs.statSync(p).mtimeMs < dayAgo) fs.rmSync(p, { recursive: true, force: true });
+  }
 }
 
 /** Every file below `dir`, as paths relative to it, sorted. */
