@@ -2,6 +2,7 @@ import path from 'node:path';
 import { CsatError } from '../lib/errors';
 import { loadModel } from '../lib/model';
 import { writeMetricTables } from '../lib/tables/write-tables';
+import { perCustomerClvTable } from '../lib/tables/loyalty-tables';
 import { EXIT, loadConfigForCli, runIfMain, type CliArgs, type CliIo } from './run';
 
 /**
@@ -14,7 +15,9 @@ export async function metrics(args: CliArgs, io: CliIo): Promise<number> {
   if (typeof out !== 'string') throw new CsatError('--out DIR is required', {}, { exitCode: EXIT.usage, hint: 'e.g. npm run metrics -- --out out/' });
   const config = loadConfigForCli(args.config, io.env);
   const model = loadModel(config.path);
-  const files = writeMetricTables(model, path.resolve(out));
+  // Per-customer CLV carries customer ids: written here for the analyst, never to dist/.
+  const perCustomer = perCustomerClvTable(model);
+  const files = writeMetricTables(model, path.resolve(out), perCustomer ? [perCustomer] : []);
   const a = model.metrics.accounting;
   io.out(`rows read ${a.rowsRead}, used ${a.used}, rejected ${a.rejected}; periods ${model.metrics.periods.join(', ')}`);
   io.out(`wrote ${files.length} files to ${path.relative(process.cwd(), path.resolve(out)) || '.'}`);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Model } from '../model/load-model';
 import { metricTables, type OutputTable } from './metric-tables';
 import { toCsv } from './csv';
+import { clvModelJson } from './loyalty-tables';
 
 /**
  * Writes the `metrics` command's output: every metric table as CSV and JSON, the rejected
@@ -26,6 +27,8 @@ export function writeMetricTables(model: Model, outDir: string, extra: OutputTab
     write(`${t.name}.csv`, toCsv(t.columns, t.rows));
     write(`${t.name}.json`, `${JSON.stringify(t.rows, null, 1)}\n`);
   }
+  const clv = clvModelJson(model);
+  if (clv) write('clv_model.json', `${JSON.stringify(clv, null, 1)}\n`);
   const a = model.metrics.accounting;
   write('quality.json', `${JSON.stringify({ ...a, files: a.files.map((f) => ({ ...f, file: path.relative(model.config.dir, f.file) || f.file })) }, null, 1)}\n`);
   return written;
