@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CsatError } from '../lib/errors';
+import { stampPdfDate } from '../lib/publish/pdf-date';
 import { activatePdfLinks } from '../lib/publish/pdf-link';
 import { buildSite } from './build';
 import { Progress } from './progress';
@@ -59,7 +60,7 @@ export async function makePdfs(args: CliArgs, io: CliIo): Promise<number> {
     for (const job of jobs) {
       const response = await page.goto(server.url + job.page, { waitUntil: 'load' });
       if (!response?.ok()) throw new CsatError(`${server.url + job.page} answered ${response?.status() ?? 'nothing'}`, {}, { exitCode: EXIT.bug });
-      const header = await page.evaluate(() => (document.querySelector('.print-only')?.textContent ?? document.title).replace(/\s+/g, ' ').trim());
+      const { header, date } = await page.evaluate(preparePage);
       const file = path.join(outDir, `${job.name}.pdf`);
       await page.pdf({
         path: file,
@@ -70,6 +71,7 @@ export async function makePdfs(args: CliArgs, io: CliIo): Promise<number> {
         footerTemplate,
         margin: MARGIN,
       });
+      if (date) fs.writeFileSync(file, stampPdfDate(fs.readFileSync(file), date));
       const pages = countPdfPages(fs.readFileSync(file));
       pagesInAll += pages;
       progress.stage('pdf', `${path.relative(root, file)}: ${pages} page${pages === 1 ? '' : 's'}, ${Math.round(fs.statSync(file).size / 1024)} KB`);
@@ -119,6 +121,23 @@ export function detectBase(homeHtml: string): string {
   } catch {
     return '/';
   }
+}
+
+/**
+ * Runs in the page before printing: points every link at the published site (the page's
+ * canonical URL, from SITE_URL) instead of this temporary server, and reads the running
+ * header and the report date.
+ */
+function preparePage(): { header: string; date: string | null } {
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  if (canonical) {
+    for (const a of document.querySelectorAll('a[href]')) {
+      const href = a.getAttribute('href')!;
+      if (!href.startsWith('#')) a.setAttribute('href', new URL(href, canonical).href);
+    }
+  }
+  const header = (document.querySelector('.print-only')?.textContent ?? document.title).replace(/\s+/g, ' ').trim();
+  return { header, date: document.querySelector('meta[name="dcterms.date"]')?.getAttribute('content') ?? null };
 }
 
 /** Switches on the footer link of every built page whose PDF now exists; returns how many. */
