@@ -8,11 +8,13 @@ import type { RejectReason } from '../../../src/lib/ingest/types';
 import { BASE_HEADER, BASE_YAML, encodeGbk, removeTemp, tempDir, utf16, writeCsv } from './_helpers';
 
 /**
- * The accounting invariant on random messy exports (property): whatever the encoding,
- * delimiter, line endings and quoting, every row written is read, and is either used or
- * rejected with the one reason the README's order of checks gives it (src/lib/ingest/
- * README.md, "Row accounting"); rows read = used + rejected per file and in total; a
- * rejected row's line is where its record starts; no id value in a rejected row.
+ * The accounting invariant on random messy exports (property), through the bytes: whatever
+ * the encoding (UTF-8 with and without BOM, UTF-16 LE/BE, GB18030), delimiter (, ; tab |),
+ * line ending (LF, CRLF, lone CR) and quoting, every row written is read, and is either used
+ * or rejected with the one reason the README's order of checks gives it (src/lib/ingest/
+ * README.md, "Row accounting"), at the line where its record starts; rows read = used +
+ * rejected per file and in total; no id value in a rejected row. accounting.test.ts checks
+ * the same rules with an oracle of the values, in UTF-8 and with both CSV engines.
  */
 type Kind = 'ok' | RejectReason | 'short' | 'long';
 const KINDS: Kind[] = ['ok', 'ok', 'ok', 'ok', 'short', 'long', 'missing id', 'duplicate id', 'unparseable date', 'future date', 'unknown label', 'out of range', 'not a number', 'no answers'];
