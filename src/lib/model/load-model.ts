@@ -4,7 +4,7 @@ import { ingestResponses } from '../ingest/ingest';
 import type { Responses } from '../ingest/types';
 import { readActionsFile, type ActionsFile } from '../ingest/actions';
 import { analyseActions, parseActions, resolveReportDate, type ActionResult, type UncoveredRow } from '../analysis/actions';
-import { driverScope } from '../views/drivers';
+import { driverScope } from './driver-scope';
 import { atomsFromResponses, metricsFromAtoms, type SurveyMetrics } from './build';
 import { surveyThemes, type SurveyThemes } from './themes';
 import { ingestTransactions, type Transactions } from '../ingest/transactions';
