@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CsatError } from '../lib/errors';
-import { loadModel } from '../lib/model';
+import { buildModel, cacheModel, readSurveyInputs } from '../lib/model';
 import { EXIT, loadConfigForCli, runIfMain, type CliArgs, type CliIo } from './run';
 import { Progress } from './progress';
 
@@ -24,13 +24,18 @@ export async function buildSite(args: CliArgs, io: CliIo): Promise<number> {
   if (typeof args.flags.base === 'string') process.env.SITE_BASE = args.flags.base;
   progress.stage('config', `${path.relative(process.cwd(), config.path)}: ${config.questions.length} questions, ${config.segments.length} segments`);
 
-  const model = loadModel(config.path);
-  const a = model.metrics.accounting;
+  const { responses, inputs } = readSurveyInputs(config);
+  const a = responses.accounting;
   const reasons = Object.entries(a.byReason).map(([r, n]) => `${r} ${n}`).join(', ');
-  progress.stage('ingest', `${a.files.length} files, ${a.rowsRead} rows read, ${a.used} used, ${a.rejected} rejected${reasons ? ` (${reasons})` : ''}`);
-  if (a.used === 0) progress.flush();
-  if (a.used === 0) throw new CsatError(`no usable rows: all ${a.rowsRead} rows were rejected`, {}, { exitCode: EXIT.data, hint: 'run npm run validate to see why' });
-  progress.stage('model', `${model.metrics.periods.length} periods, ${model.metrics.scores.length} score cells, ${model.metrics.changes.length} changes tested`);
+  const purchases = inputs.transactions ? `; ${inputs.transactions.accounting.used} purchases` : '';
+  progress.stage('ingest', `${a.files.length} files, ${a.rowsRead} rows read, ${a.used} used, ${a.rejected} rejected${reasons ? ` (${reasons})` : ''}${purchases}`);
+  if (a.used === 0) {
+    progress.flush();
+    throw new CsatError(`no usable rows: all ${a.rowsRead} rows were rejected`, {}, { exitCode: EXIT.data, hint: 'run npm run validate to see why' });
+  }
+  const model = buildModel(config, responses, inputs);
+  cacheModel(config.path, model);
+  progress.stage('model', `${model.metrics.periods.length} periods, ${model.metrics.scores.length} score cells, ${model.metrics.changes.length} changes tested, ${model.actions.length} actions`);
 
   // As the astro CLI does: a production build (drafts excluded, import.meta.env.DEV false).
   process.env.NODE_ENV = 'production';

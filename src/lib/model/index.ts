@@ -1,4 +1,4 @@
-export { loadModel, buildModel, type Model } from './load-model';
+export { loadModel, buildModel, readSurveyInputs, cacheModel, type Model } from './load-model';
 export type { SurveyMetrics } from './build';
 export { ALL, TOTAL } from './cells';
 export type * from './types';

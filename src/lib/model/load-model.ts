@@ -53,15 +53,26 @@ export function buildModel(config: SurveyConfig, responses: Responses, inputs: M
 // (they run in the same process, but as a separately bundled copy of this module).
 const cache: Map<string, Model> = ((globalThis as { __csatModels?: Map<string, Model> }).__csatModels ??= new Map());
 
+/** Reads every input file of a survey (responses, actions, transactions): the file-system half of loadModel. */
+export function readSurveyInputs(config: SurveyConfig): { responses: Responses; inputs: ModelInputs } {
+  const responses = ingestResponses(config);
+  const actions = config.actions ? readActionsFile(config.actions.file) : undefined;
+  const transactions = ingestTransactions(config);
+  return { responses, inputs: { actions, transactions, reportDate: process.env.REPORT_DATE } };
+}
+
+/** Makes `model` the one loadModel(configPath) returns in this process (the build command computes it first). */
+export function cacheModel(configPath: string, model: Model): void {
+  cache.set(configPath, model);
+}
+
 /** Reads, ingests and models a survey once per process; every page shares the result. */
 export function loadModel(configPath: string = resolveConfigPath()): Model {
   let model = cache.get(configPath);
   if (!model) {
     const config = loadConfig(configPath);
-    const responses = ingestResponses(config);
-    const actions = config.actions ? readActionsFile(config.actions.file) : undefined;
-    const transactions = ingestTransactions(config);
-    model = buildModel(config, responses, { actions, transactions, reportDate: process.env.REPORT_DATE });
+    const { responses, inputs } = readSurveyInputs(config);
+    model = buildModel(config, responses, inputs);
     cache.set(configPath, model);
   }
   return model;
