@@ -8,9 +8,11 @@ import path from 'node:path';
  * process with a clean environment plus `env`; a key names one environment.
  *
  * Test files run in separate worker processes, so "once" is across workers: the first
- * worker to claim a key builds it, the others wait for its `.done` marker. Builds of
- * different keys run one at a time (a run-wide lock), which keeps the 2-core machine usable
- * and keeps concurrent builds off Astro's shared cache files.
+ * worker to claim a key builds it, the others wait for its `.done` marker. Builds run one at
+ * a time in this tree (a lock in out/, also across concurrent test runs): Astro writes
+ * shared files (.astro/content-modules.mjs, node_modules/.astro/data-store.json), and two
+ * builds with different CONTENT_DIRs at once would read each other's. A plain `npm run build`
+ * in the same tree at the same moment can still collide with a test build.
  */
 const builds = new Map<string, string>();
 
@@ -24,14 +26,14 @@ export function buildSite(key: string, env: Record<string, string> = {}): string
   const out = path.resolve('out');
   fs.mkdirSync(out, { recursive: true });
   const outDir = path.join(out, `test-build-${key}-${RUN}`);
-  if (claim(`${outDir}.claim`)) build(outDir, env, path.join(out, `test-build-lock-${RUN}`));
+  if (claim(`${outDir}.claim`)) build(outDir, env, path.join(out, 'test-build.lock'));
   waitFor(outDir);
   builds.set(key, outDir);
   return outDir;
 }
 
 function build(outDir: string, env: Record<string, string>, lock: string): void {
-  waitUntil(() => claim(lock), `the build lock ${lock}`);
+  waitUntil(() => takeLock(lock), `the build lock ${lock}`);
   try {
     removeOldBuilds(path.dirname(outDir));
     fs.rmSync(outDir, { recursive: true, force: true });
@@ -68,6 +70,33 @@ function runId(): string {
     // not Linux: the pid alone
   }
   return String(main);
+}
+
+/** Takes the tree-wide build lock, breaking it when the process that holds it is gone. */
+function takeLock(lock: string): boolean {
+  if (claim(lock)) {
+    fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+    return true;
+  }
+  let holder = 0;
+  try {
+    holder = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+  } catch {
+    // no pid written yet, or the lock was just released
+  }
+  const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+  // A lock without a pid yet is being taken right now, unless it has been so for a while.
+  if ((holder > 0 && !alive(holder)) || (!holder && age > 10_000)) fs.rmSync(lock, { recursive: true, force: true });
+  return false;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Atomically takes a name: true for the one caller that created it. */
