@@ -24,7 +24,9 @@ export function classifyCellSize(
     );
   }
   if (!(n >= 0) || !Number.isFinite(n)) throw new RangeError(`small cells: n must be a finite number >= 0, got ${n}`);
-  if (n < suppress) return 'suppressed';
-  if (n < directional) return 'directional';
+  // Kish n_eff of weights that are 1 up to rounding (1 ± 1e-16) must classify like n.
+  const size = n + 1e-9;
+  if (size < suppress) return 'suppressed';
+  if (size < directional) return 'directional';
   return 'ok';
 }

@@ -18,3 +18,11 @@ describe('small cells', () => {
     expect(() => classifyCellSize(-1)).toThrow('small cells: n must be a finite number >= 0, got -1');
   });
 });
+
+describe('small cells with rounding noise', () => {
+  it('classifies an n_eff a hair below the threshold (weights of 1 ± 1e-16) like the whole number', () => {
+    expect(classifyCellSize(5 - 1e-13)).toBe('directional');
+    expect(classifyCellSize(30 - 1e-13)).toBe('ok');
+    expect(classifyCellSize(4.5)).toBe('suppressed');
+  });
+});
