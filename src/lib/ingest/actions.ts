@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { displayPath } from '../config';
 import { CsatError } from '../errors';
 import { parseCsv } from './csv';
-import { DATA_ERROR, decodeBytes } from './decode';
+import { DATA_ERROR, decodeAuto } from './decode';
 import { sniffDelimiter } from './sniff';
 
 /** The raw actions file: its records (header first) with their 1-based line numbers. */
@@ -28,6 +28,6 @@ export function readActionsFile(file: string): ActionsFile {
       exitCode: DATA_ERROR, hint: 'create it (see docs/actions.md) or remove `actions:` from the survey definition',
     });
   }
-  const { bytes } = decodeBytes(raw, 'auto', shown);
+  const { bytes } = decodeAuto(raw, shown);
   return { file: shown, records: parseCsv(bytes, sniffDelimiter(bytes), shown) };
 }

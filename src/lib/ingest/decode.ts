@@ -221,3 +221,16 @@ function startsWith(b: Uint8Array, prefix: number[]): boolean {
 }
 
 const hex = (x: number) => x.toString(16).toUpperCase().padStart(2, '0');
+
+/**
+ * decodeBytes for the files that have no encoding setting (actions, transactions): the same
+ * detection, with hints that do not point at `responses.encoding`.
+ */
+export function decodeAuto(raw: Buffer, file: string): Decoded {
+  try {
+    return decodeBytes(raw, 'auto', file);
+  } catch (e) {
+    if (!(e instanceof CsatError)) throw e;
+    throw new CsatError(e.message, e.where, { exitCode: e.exitCode, hint: 'save the file as UTF-8 (this file is read as UTF-8, UTF-16 with a byte order mark, or GB18030)' });
+  }
+}

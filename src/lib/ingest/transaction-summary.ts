@@ -1,7 +1,7 @@
 import type { TransactionsSource } from '../config';
 import { CsatError } from '../errors';
 import { readCsv, type RecordView } from './csv';
-import { DATA_ERROR, decodeBytes } from './decode';
+import { DATA_ERROR, decodeAuto } from './decode';
 import { sniffDelimiter } from './sniff';
 import { TransactionRows, matchColumns, parseNumber } from './transaction-columns';
 import type { CustomerSummaries } from './transaction-types';
@@ -16,7 +16,7 @@ import type { CustomerSummaries } from './transaction-types';
 export const SUMMARY_COLUMNS = ['frequency', 'recency', 'T', 'monetary'] as const;
 
 export function readCustomerSummaries(raw: Buffer, source: TransactionsSource, file: string): CustomerSummaries {
-  const { bytes, encoding } = decodeBytes(raw, 'auto', file);
+  const { bytes, encoding } = decodeAuto(raw, file);
   const delimiter = sniffDelimiter(bytes);
   const rows = new TransactionRows(file, encoding, delimiter);
   const wanted = [

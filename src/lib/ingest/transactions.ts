@@ -4,7 +4,7 @@ import { CsatError } from '../errors';
 import { configError } from './config-location';
 import { readCsv, type RecordView } from './csv';
 import { DateReader, dateFormatProblem } from './dates';
-import { DATA_ERROR, decodeBytes } from './decode';
+import { DATA_ERROR, decodeAuto } from './decode';
 import { expectedDate } from './rows';
 import { sniffDelimiter } from './sniff';
 import { TimeZone } from './timezone';
@@ -45,7 +45,7 @@ export function ingestTransactions(config: SurveyConfig): Transactions | undefin
 
 /** Raw purchases from a file's bytes (pure apart from the bytes given). */
 export function readPurchases(raw: Buffer, source: TransactionsSource, timeZone: string, file: string): PurchaseLog {
-  const { bytes, encoding } = decodeBytes(raw, 'auto', file);
+  const { bytes, encoding } = decodeAuto(raw, file);
   const delimiter = sniffDelimiter(bytes);
   const zone = new TimeZone(timeZone);
   const dates = new DateReader(source.dateFormat, zone);
