@@ -61,6 +61,29 @@ export function methodEntries(config: SurveyConfig, locale: Locale): MethodEntry
       formula: `n < ${th.suppress}: ${zh ? '不显示' : 'suppressed'}; ${th.suppress} ≤ n < ${th.directional}: ${zh ? '仅供参考' : 'directional'}`,
       note: zh ? '被隐藏的单元格不参与任何检验。' : 'Suppressed cells are never tested.',
     },
+    {
+      name: zh ? '关键驱动因素' : 'Key drivers',
+      formula: zh ? 'Johnson 相对权重：Rxx = PΛPᵀ，Λ* = PΛ^½Pᵀ，β = Λ*⁻¹rxy，εⱼ = Σₖ Λ*ⱼₖ²βₖ²' : "Johnson's relative weights: Rxx = PΛPᵀ, Λ* = PΛ^½Pᵀ, β = Λ*⁻¹rxy, εⱼ = Σₖ Λ*ⱼₖ²βₖ²",
+      note: zh
+        ? `重要性 = εⱼ / R²（成对完整作答的相关矩阵）；表现 = ${config.drivers.performance === 'top2' ? '满意率' : '0–100 得分'}；十字线取均值划分四象限（Martilla & James 1977）。每个驱动因素少于 ${config.drivers.minPerDriver} 份完整作答时不显示权重；单期样本不足时合并最近 ${config.drivers.poolPeriods} 期。`
+        : `Importance = εⱼ / R² (pairwise-complete correlations); performance = ${config.drivers.performance === 'top2' ? 'top-2-box' : '0–100 score'}; quadrants split at the means (Martilla & James 1977). Fewer than ${config.drivers.minPerDriver} complete answers per driver: no weights shown; a small period pools the last ${config.drivers.poolPeriods} periods.`,
+    },
+    {
+      name: zh ? '客户意见主题' : 'Comment themes',
+      formula: 'δ = log((yᵢ+α)/(nᵢ+α₀−yᵢ−α)) − log((yⱼ+α)/(nⱼ+α₀−yⱼ−α)), z = δ/√(1/(yᵢ+α) + 1/(yⱼ+α))',
+      note: zh
+        ? `带信息性 Dirichlet 先验的对数几率比（Monroe、Colaresi 与 Quinn 2008），比较${config.themes.dissatisfied === 'detractors' ? '贬损者与推荐者' : '不满意（后两项）与满意（前两项）受访者'}的意见；词语至少出现在 ${config.themes.minDocs} 条意见中；引用中的邮箱、电话、证件号已遮盖。`
+        : `Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), ${config.themes.dissatisfied === 'detractors' ? 'detractors against promoters' : 'dissatisfied (bottom-2) against satisfied (top-2) respondents'}; terms in at least ${config.themes.minDocs} comments; e-mail addresses, phone and ID numbers in quotes are masked.`,
+    },
+    ...(config.transactions
+      ? [{
+          name: zh ? '客户终身价值' : 'Customer lifetime value',
+          formula: zh ? '简单公式 Σₜ mₜ·rᵗ⁻¹/(1+d)ᵗ；模型：BG/NBD（Fader、Hardie 与 Lee 2005）× Gamma-Gamma（Fader 与 Hardie 2013）' : 'simple Σₜ mₜ·rᵗ⁻¹/(1+d)ᵗ; model: BG/NBD (Fader, Hardie & Lee 2005) × Gamma-Gamma (Fader & Hardie 2013)',
+          note: zh
+            ? `毛利率 ${config.transactions.margin}，年折现率 ${config.transactions.discountRate}，预测期 ${config.transactions.horizon} 个${config.transactions.timeUnit === 'week' ? '周' : '月'}；最大似然拟合，留出期检验预测。`
+            : `Margin ${config.transactions.margin}, discount rate ${config.transactions.discountRate} a year, horizon ${config.transactions.horizon} ${config.transactions.timeUnit}s; maximum likelihood fits, checked on a holdout period.`,
+        }]
+      : []),
     ...(config.weighting
       ? [{
           name: zh ? '加权' : 'Weighting',
