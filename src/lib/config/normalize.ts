@@ -163,6 +163,16 @@ export function normalizeTransactions(spec: SurveySpec, dir: string): Transactio
   };
 }
 
+/** `responses` reads either the exports (files) or a statistics file; the latter has no rows to weight or join. */
+function checkStatisticsMode(spec: SurveySpec): void {
+  const r = spec.responses;
+  if (r.files === undefined && r.statistics === undefined) fail(['responses'], 'responses needs files (the survey exports) or statistics (a sufficient-statistics file)');
+  if (r.statistics === undefined) return;
+  if (r.files !== undefined) fail(['responses', 'statistics'], 'give either files or statistics, not both');
+  if (spec.weighting) fail(['weighting'], 'weighting needs the response rows; with responses.statistics, put the weights into the statistics file (sum_w, sum_w2)');
+  if (spec.transactions) fail(['transactions'], 'the loyalty analysis joins responses to customers; with responses.statistics there are no response rows to join');
+}
+
 /** Builds the checked config from a structurally valid spec; `file` is the definition's path. */
 export function normalizeSurvey(spec: SurveySpec, file: string): SurveyConfig {
   const abs = path.resolve(file);
@@ -172,6 +182,7 @@ export function normalizeSurvey(spec: SurveySpec, file: string): SurveyConfig {
   const segments = normalizeSegments(spec);
   const r = spec.responses;
   if (spec.weighting && spec.weighting.margins === undefined) fail(['weighting'], 'weighting needs margins');
+  checkStatisticsMode(spec);
   return {
     path: abs,
     dir,
@@ -179,12 +190,14 @@ export function normalizeSurvey(spec: SurveySpec, file: string): SurveyConfig {
     locale: spec.locale,
     timezone: normalizeTimezone(spec.timezone),
     responses: {
-      files: (Array.isArray(r.files) ? r.files : [r.files]).map((f) => path.resolve(dir, f).split(path.sep).join('/')),
+      files: (r.files === undefined ? [] : Array.isArray(r.files) ? r.files : [r.files]).map((f) => path.resolve(dir, f).split(path.sep).join('/')),
+      statistics: r.statistics === undefined ? undefined : path.resolve(dir, r.statistics),
       encoding: r.encoding.toLowerCase(),
       delimiter: r.delimiter,
       id: r.id, customer: r.customer, date: r.date, dateFormat: r.date_format,
     },
-    period: r.date ? spec.period : 'none',
+    // Periods come from the dates, or labelled already in a statistics file.
+    period: r.date || r.statistics ? spec.period : 'none',
     segments,
     scales,
     questions,

@@ -38,7 +38,9 @@ export const surveySpec = z
     timezone: text.default('UTC'),
     responses: z
       .object({
-        files: z.union([text, z.array(text).min(1)]),
+        files: z.union([text, z.array(text).min(1)]).optional(),
+        /** Instead of files: per-cell sufficient statistics from a warehouse (docs/performance.md). */
+        statistics: text.optional(),
         encoding: text.default('auto'),
         delimiter: z.enum(['auto', ',', ';', '\t', '|']).default('auto'),
         id: text.optional(),

@@ -48,8 +48,10 @@ export interface CommentColumn {
 }
 
 export interface ResponsesSource {
-  /** Absolute glob patterns. */
+  /** Absolute glob patterns ([] with `statistics`). */
   files: string[];
+  /** Absolute path of a sufficient-statistics file read instead of the exports (docs/performance.md). */
+  statistics?: string;
   encoding: string;
   delimiter: 'auto' | ',' | ';' | '\t' | '|';
   id?: string;

@@ -207,6 +207,16 @@ export class PeriodAssigner {
     return this.labels[index];
   }
 
+  /** Every period so far (key for time order, label), by index: what a worker's assigner hands over. */
+  entries(): { key: number; label: string }[] {
+    return this.keys.map((key, i) => ({ key, label: this.labels[i] }));
+  }
+
+  /** The index of a period of another assigner (from its entries()), added when new. */
+  merge(key: number, label: string): number {
+    return this.add(key, label);
+  }
+
   /** Indices in time order. */
   order(): number[] {
     return this.keys.map((_, i) => i).sort((a, b) => this.keys[a] - this.keys[b]);

@@ -1,15 +1,15 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { displayPath, type SurveyConfig } from '../config';
 import { CsatError } from '../errors';
 import { CONFIG_ERROR, configError, locate } from './config-location';
-import { readCsv, type CsvEngine } from './csv';
+import type { CsvEngine } from './csv';
 import { dateFormatProblem } from './dates';
-import { DATA_ERROR, checkEncodingLabel, decodeBytes } from './decode';
-import { matchHeader } from './header';
+import { DATA_ERROR, checkEncodingLabel } from './decode';
+import type { Helper } from '../parallel/helper';
+import { absorbPart, type IngestPart } from './part';
+import { inputFile, readFiles, type InputFile } from './read-files';
 import { RowBuilder } from './rows';
-import { sniffDelimiter } from './sniff';
 import type { Responses } from './types';
 
 export interface IngestOptions {
@@ -19,39 +19,38 @@ export interface IngestOptions {
   files?: string[];
   /** `csv-parse` reads every file with csv-parse alone (for comparisons); default `fast`. */
   engine?: CsvEngine;
+  /** A second thread: it reads the last files while this one reads the first (parallel/helper.ts). */
+  helper?: Helper;
+  /** Bytes of responses from which the helper is used (default PARALLEL_BYTES; tests set 0). */
+  parallelFrom?: number;
+  /** False: wait for the helper's part even if it has not begun (tests); default: read it here then. */
+  takeBack?: boolean;
 }
+
+/** Below this many bytes of responses a second thread costs more than it saves. */
+export const PARALLEL_BYTES = 8 << 20;
 
 /**
  * Reads every responses file of a survey into one table with full row accounting
  * (see README.md in this folder). Throws CsatError with exit code 2 for a problem in the
- * data files and 78 for a problem in the survey definition.
+ * data files and 78 for a problem in the survey definition. With a helper thread and
+ * enough data, the last files are read in parallel and merged (part.ts): same result.
  */
 export function ingestResponses(config: SurveyConfig, options: IngestOptions = {}): Responses {
   checkSettings(config);
-  const files = options.files?.map((f) => path.resolve(f)) ?? matchFiles(config);
+  const files = (options.files?.map((f) => path.resolve(f)) ?? matchFiles(config)).map((abs) => inputFile(abs, displayPath(abs)));
   const builder = new RowBuilder(config, { asOf: options.asOf });
-  const headerOnly: { file: string; line: number }[] = [];
-  for (const abs of files) {
-    const file = displayPath(abs);
-    const decoded = decodeBytes(readFile(abs, file), config.responses.encoding, file);
-    const delimiter = config.responses.delimiter === 'auto' ? sniffDelimiter(decoded.bytes) : config.responses.delimiter;
-    let headerLine = 0;
-    const before = builder.rowsRead;
-    builder.reserve(countLines(decoded.bytes));
-    readCsv(
-      decoded.bytes,
-      delimiter,
-      file,
-      (record) => {
-        if (headerLine > 0) return builder.add(record);
-        headerLine = record.line;
-        const names = Array.from({ length: record.count }, (_, i) => record.text(i));
-        builder.beginFile(file, decoded.encoding, delimiter, matchHeader(names, config, file, record.line));
-      },
-      options.engine,
-    );
-    if (headerLine === 0) throw new CsatError('empty file: expected a header line naming the columns', { file, line: 1 }, { exitCode: DATA_ERROR });
-    if (builder.rowsRead === before) headerOnly.push({ file, line: headerLine + 1 });
+  const [mine, theirs] = options.helper ? splitFiles(files, options.parallelFrom ?? PARALLEL_BYTES) : [files, []];
+  const theirBytes = theirs.reduce((a, f) => a + f.size, 0);
+  const job = theirs.length ? options.helper!.post('ingest', { config, files: theirs, asOf: options.asOf?.getTime(), engine: options.engine }) : undefined;
+  const headerOnly = readFiles(builder, mine, options.engine, theirBytes);
+  if (job !== undefined) {
+    // The helper's part, or, when it had not begun yet (slow start, busy machine), read here.
+    const part = options.helper!.take<IngestPart>(job, options.takeBack ?? true);
+    if (part) {
+      absorbPart(builder, part);
+      headerOnly.push(...part.headerOnly);
+    } else headerOnly.push(...readFiles(builder, theirs, options.engine));
   }
   if (builder.rowsRead === 0) {
     const [first] = headerOnly;
@@ -60,6 +59,23 @@ export function ingestResponses(config: SurveyConfig, options: IngestOptions = {
   }
   return builder.finish();
 }
+
+/**
+ * The files this thread reads and those the helper reads: none for the helper below
+ * PARALLEL_BYTES or with one file; else the helper takes the last files, about 40 % of the
+ * bytes (it starts later: a thread loads its modules first).
+ */
+function splitFiles(files: InputFile[], from: number): [InputFile[], InputFile[]] {
+  const total = files.reduce((a, f) => a + f.size, 0);
+  if (files.length < 2 || total < from) return [files, []];
+  let k = files.length;
+  let tail = 0;
+  while (k > 1 && tail + files[k - 1].size <= total * HELPER_SHARE) tail += files[--k].size;
+  if (k === files.length) k--; // one file at least
+  return [files.slice(0, k), files.slice(k)];
+}
+
+const HELPER_SHARE = 0.45;
 
 function checkSettings(config: SurveyConfig): void {
   const r = config.responses;
@@ -93,22 +109,6 @@ function matchFiles(config: SurveyConfig): string[] {
     });
   }
   return files;
-}
-
-/** Line feeds in the file: an upper bound on its rows, counted with native memchr. */
-function countLines(bytes: Buffer): number {
-  let n = 1;
-  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) n++;
-  return n;
-}
-
-function readFile(abs: string, file: string): Buffer {
-  try {
-    return fs.readFileSync(abs);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    throw new CsatError(`cannot read the file (${code})`, { file }, { exitCode: DATA_ERROR });
-  }
 }
 
 export { CONFIG_ERROR, DATA_ERROR };

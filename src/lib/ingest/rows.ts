@@ -7,6 +7,8 @@ import { DateReader, PeriodAssigner } from './dates';
 import type { ColumnPlan } from './header';
 import { IdIndex, MISSING_ID, NEW_ID } from './ids';
 import { shownValue } from './mask';
+import { Claims } from './part';
+import { RowStore } from './row-store';
 import { TimeZone } from './timezone';
 import type { Accounting, FileAccounting, RejectReason, RejectedRow, Responses } from './types';
 import { AnswerCodes, expectedAnswer } from './values';
@@ -23,42 +25,42 @@ export const BLANK_SEGMENT = '(blank)';
  * A rejected row's value is masked (e-mail, phone) and never holds a response id.
  */
 export class RowBuilder {
+  // Read by part.ts (toPart, absorbPart): the state a worker's builder hands to the main one.
+  readonly store: RowStore;
+  readonly segmentValues: string[][];
+  readonly segmentIndex: Map<string, number>[];
+  readonly customerValues: (string | null)[] = [];
+  readonly firstSeen = new IdIndex();
+  readonly fileNames: string[] = [];
+  readonly files: FileAccounting[] = [];
+  /** The id column's header name per file ('' without one), for duplicates found when parts merge. */
+  readonly idColumns: string[] = [];
+  readonly rejected: RejectedRow[] = [];
+  readonly byReason: Partial<Record<RejectReason, number>> = {};
+  /** Each row's id claim, kept when this builder reads part of the files for another (a worker). */
+  readonly claims?: Claims;
+
   private readonly answerCodes: AnswerCodes[];
   private readonly answerBooks: CodeBook[];
   // Flat per-question lookups for the hot loop: code → value, code → problem (or undefined).
   private readonly valueOf: Float64Array[];
   private readonly problemOf: (RejectReason | undefined)[][];
   private readonly expected: string[];
-  private readonly segmentValues: string[][];
   private readonly segmentBooks: CodeBook[];
   private readonly dates?: DateReader;
   readonly periods: PeriodAssigner;
   private readonly asOf: number;
   private readonly row: Float64Array;
 
-  private capacity = 1024;
-  private used = 0;
-  private answers: Float64Array[];
-  private periodOf = new Int32Array(this.capacity);
-  private segmentOf: Int32Array[];
-  private readonly comments: (string | null)[][];
-  private readonly ids: (string | null)[] = [];
-  private readonly customers: (string | null)[] = [];
-  // Customers repeat across responses: intern them instead of making a string per row.
-  private readonly customerValues: (string | null)[] = [];
+  // Customers repeat across responses: interned, a code per row (the id strings are made only if asked for).
   private readonly customerBook = new CodeBook((raw) => this.customerValues.push(raw.trim() || null) - 1);
-  private readonly firstSeen = new IdIndex();
-
-  private readonly fileNames: string[] = [];
-  private readonly files: FileAccounting[] = [];
   private plan!: ColumnPlan;
   private acc!: FileAccounting;
-  readonly rejected: RejectedRow[] = [];
-  private readonly byReason: Partial<Record<RejectReason, number>> = {};
+  private claim = -1; // IdIndex entry of the current row's id, −1 when it claims none
 
   constructor(
-    private readonly config: SurveyConfig,
-    options: { asOf?: Date } = {},
+    readonly config: SurveyConfig,
+    options: { asOf?: Date; claims?: boolean } = {},
   ) {
     const zone = new TimeZone(config.timezone);
     this.periods = new PeriodAssigner(config.period, zone);
@@ -70,23 +72,22 @@ export class RowBuilder {
     this.problemOf = this.answerCodes.map((c) => c.problemOf);
     this.expected = config.questions.map((q) => expectedAnswer(q.scale, config.locale));
     this.segmentValues = config.segments.map(() => []);
-    this.segmentBooks = this.segmentValues.map((values) => {
-      const index = new Map<string, number>();
-      return new CodeBook((raw) => {
-        const value = normalizeLabel(raw, false) || BLANK_SEGMENT;
-        let code = index.get(value);
-        if (code === undefined) {
-          code = values.length;
-          values.push(value);
-          index.set(value, code);
-        }
-        return code;
-      });
-    });
+    this.segmentIndex = config.segments.map(() => new Map());
+    this.segmentBooks = config.segments.map((_, j) => new CodeBook((raw) => this.segmentCode(j, normalizeLabel(raw, false) || BLANK_SEGMENT)));
     this.row = new Float64Array(config.questions.length);
-    this.answers = config.questions.map(() => new Float64Array(this.capacity));
-    this.segmentOf = config.segments.map(() => new Int32Array(this.capacity));
-    this.comments = config.comments.map(() => []);
+    this.store = new RowStore(config.questions.length, config.segments.length, config.comments.length);
+    if (options.claims) this.claims = new Claims();
+  }
+
+  /** The code of a (normalised) segment value, added when new. */
+  segmentCode(j: number, value: string): number {
+    let code = this.segmentIndex[j].get(value);
+    if (code === undefined) {
+      code = this.segmentValues[j].length;
+      this.segmentValues[j].push(value);
+      this.segmentIndex[j].set(value, code);
+    }
+    return code;
   }
 
   beginFile(file: string, encoding: string, delimiter: string, plan: ColumnPlan): FileAccounting {
@@ -94,12 +95,14 @@ export class RowBuilder {
     this.acc = { file, encoding, delimiter, rowsRead: 0, used: 0, rejected: 0 };
     this.fileNames.push(file);
     this.files.push(this.acc);
+    this.idColumns.push(plan.id >= 0 ? plan.names[plan.id] : '');
     return this.acc;
   }
 
   add(r: RecordView): void {
     const plan = this.plan;
     this.acc.rowsRead++;
+    this.claim = -1;
     const width = plan.names.length;
     if (r.count !== width && !(r.count > width && emptyFrom(r, width))) {
       const short = r.count < width;
@@ -118,6 +121,7 @@ export class RowBuilder {
       this.firstSeen.location = (this.fileNames.length - 1) * 2 ** 31 + r.line;
       const first = r.read(plan.id, this.firstSeen);
       if (first === MISSING_ID) return this.reject(r, 'missing id', plan.names[plan.id], '', 'a response id');
+      this.claim = this.firstSeen.lastEntry;
       if (first !== NEW_ID) {
         const at = `${this.fileNames[Math.floor(first / 2 ** 31)]}:${first % 2 ** 31}`;
         return this.reject(r, 'duplicate id', plan.names[plan.id], '', `a response id not used before; this one was first used at ${at}`);
@@ -143,43 +147,33 @@ export class RowBuilder {
   }
 
   private accept(r: RecordView, period: number): void {
-    if (this.used === this.capacity) this.grow();
-    const i = this.used++;
+    const s = this.store;
+    const i = s.next();
     this.acc.used++;
     const plan = this.plan;
-    for (let k = 0; k < this.row.length; k++) this.answers[k][i] = this.row[k];
-    this.periodOf[i] = period;
-    for (let j = 0; j < this.segmentOf.length; j++) this.segmentOf[j][i] = r.read(plan.segments[j], this.segmentBooks[j]);
-    for (let j = 0; j < this.comments.length; j++) {
+    for (let k = 0; k < this.row.length; k++) s.answers[k][i] = this.row[k];
+    s.periodOf[i] = period;
+    for (let j = 0; j < s.segmentOf.length; j++) s.segmentOf[j][i] = r.read(plan.segments[j], this.segmentBooks[j]);
+    for (let j = 0; j < s.comments.length; j++) {
       const text = r.isEmpty(plan.comments[j]) ? '' : r.text(plan.comments[j]).trim();
-      this.comments[j].push(text === '' ? null : text);
+      s.comments[j].push(text === '' ? null : text);
     }
-    if (plan.id >= 0) this.ids.push(trimSpaces(r.text(plan.id)));
-    if (plan.customer >= 0) this.customers.push(this.customerValues[r.read(plan.customer, this.customerBook)]);
+    s.idEntry[i] = this.claim;
+    s.customerOf[i] = plan.customer >= 0 ? r.read(plan.customer, this.customerBook) : -1;
+    if (this.claim >= 0) this.claims?.add(this.claim, this.firstSeen.location, i);
   }
 
   private reject(r: RecordView, reason: RejectReason, column: string, value: string, expected: string): void {
     this.rejected.push({ file: this.acc.file, line: r.line, column, value: value === '' ? '' : shownValue(value), reason, expected });
     this.byReason[reason] = (this.byReason[reason] ?? 0) + 1;
     this.acc.rejected++;
+    if (this.claim >= 0) this.claims?.add(this.claim, this.firstSeen.location, -this.rejected.length);
   }
 
   /** Makes room for `rows` more used rows at once (saves the copies of doubling). */
   reserve(rows: number): void {
-    const need = this.used + rows;
-    if (need > this.capacity) this.grow(need);
-  }
-
-  private grow(to = this.capacity * 2): void {
-    this.capacity = to;
-    const widen = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(this.capacity);
-      b.set(a);
-      return b;
-    };
-    this.answers = this.answers.map((a) => widen(a, (n) => new Float64Array(n)));
-    this.segmentOf = this.segmentOf.map((a) => widen(a, (n) => new Int32Array(n)));
-    this.periodOf = widen(this.periodOf, (n) => new Int32Array(n));
+    this.store.reserve(rows);
+    if (this.config.responses.id !== undefined) this.firstSeen.reserve(rows);
   }
 
   get rowsRead(): number {
@@ -187,32 +181,39 @@ export class RowBuilder {
   }
 
   finish(): Responses {
-    const n = this.used;
+    const s = this.store;
+    const n = s.used;
     const config = this.config;
     const columns: Record<string, unknown> = {};
-    const labelOf = (i: number) => this.periods.label(i);
     const periodLabels = this.periods.order().map(() => '');
-    periodLabels.forEach((_, i) => (periodLabels[i] = labelOf(i)));
-    columns.period = decodeColumn(this.periodOf, n, periodLabels);
-    config.segments.forEach((s, j) => (columns[s.id] = decodeColumn(this.segmentOf[j], n, this.segmentValues[j])));
+    periodLabels.forEach((_, i) => (periodLabels[i] = this.periods.label(i)));
+    columns.period = decodeColumn(s.periodOf, n, periodLabels);
+    config.segments.forEach((seg, j) => (columns[seg.id] = decodeColumn(s.segmentOf[j], n, this.segmentValues[j])));
     const missingRate: Record<string, number> = {};
     config.questions.forEach((q, k) => {
-      const a = this.answers[k].slice(0, n);
+      const a = s.answerColumn(k);
       missingRate[q.id] = countNaN(a) / n;
       columns[q.id] = a;
     });
-    config.comments.forEach((c, j) => (columns[c.id] = this.comments[j]));
-    const rowsRead = this.rowsRead;
+    config.comments.forEach((c, j) => (columns[c.id] = s.comments[j]));
     const rejected = this.rejected.length;
-    const accounting: Accounting = { files: this.files, rowsRead, used: n, rejected, byReason: this.byReason, missingRate };
-    return {
+    const accounting: Accounting = { files: this.files, rowsRead: this.rowsRead, used: n, rejected, byReason: this.byReason, missingRate };
+    const responses: Responses = {
       table: aq.table(columns),
-      periods: this.periods.order().map(labelOf),
-      customers: config.responses.customer !== undefined ? this.customers : undefined,
-      ids: config.responses.id !== undefined ? this.ids : undefined,
+      periods: this.periods.order().map((i) => this.periods.label(i)),
+      customers: config.responses.customer !== undefined ? decodeColumn(s.customerOf, n, this.customerValues) : undefined,
+      ids: undefined,
       accounting,
       rejected: this.rejected,
     };
+    if (config.responses.id !== undefined) {
+      // A million id strings cost time and memory, and only checks read them: made when read.
+      const entries = s.idEntry.subarray(0, n);
+      const index = this.firstSeen;
+      let ids: string[] | undefined;
+      Object.defineProperty(responses, 'ids', { enumerable: true, get: () => (ids ??= Array.from(entries, (e) => index.text(e))) });
+    }
+    return responses;
   }
 }
 
@@ -223,18 +224,10 @@ function countNaN(a: Float64Array): number {
 }
 
 /** Codes → their strings (a plain loop: Array.from with a map function is far slower). */
-function decodeColumn(codes: Int32Array, n: number, values: string[]): string[] {
-  const out = new Array<string>(n);
+function decodeColumn<T>(codes: Int32Array, n: number, values: T[]): T[] {
+  const out = new Array<T>(n);
   for (let i = 0; i < n; i++) out[i] = values[codes[i]];
   return out;
-}
-
-/** Spaces and tabs off both ends, as IdIndex compares ids (no regex: this runs per row). */
-function trimSpaces(s: string): string {
-  const last = s.length - 1;
-  const c0 = s.charCodeAt(0);
-  const c1 = s.charCodeAt(last);
-  return c0 === 0x20 || c0 === 0x09 || c1 === 0x20 || c1 === 0x09 ? s.replace(/^[ \t]+|[ \t]+$/g, '') : s;
 }
 
 function emptyFrom(r: RecordView, from: number): boolean {

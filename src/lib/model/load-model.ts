@@ -1,12 +1,14 @@
 import type { SurveyConfig } from '../config/types';
-import { loadConfig, resolveConfigPath } from '../config/load';
+import { displayPath, loadConfig, resolveConfigPath } from '../config/load';
 import { ingestResponses } from '../ingest/ingest';
 import type { Responses } from '../ingest/types';
 import { readActionsFile, type ActionsFile } from '../ingest/actions';
 import { analyseActions, parseActions, resolveReportDate, type ActionResult, type UncoveredRow } from '../analysis/actions';
 import { driverScope } from './driver-scope';
-import { atomsFromResponses, metricsFromAtoms, type SurveyMetrics } from './build';
-import { surveyThemes, type SurveyThemes } from './themes';
+import { atomsFromResponses, metricsFromAtoms, surveyLayout, type SurveyMetrics } from './build';
+import { readStatistics, statisticsResponses, type SurveyStatistics } from '../ingest/statistics';
+import { surveyThemes, themesFromComments, themesInput, type SurveyThemes } from './themes';
+import { Helper } from '../parallel/helper';
 import { ingestTransactions, type Transactions } from '../ingest/transactions';
 import { buildLoyalty, type LoyaltyModel } from '../analysis/loyalty';
 
@@ -32,14 +34,19 @@ export interface ModelInputs {
   /** Overrides the report date (REPORT_DATE); default: the end of the latest period. */
   reportDate?: string;
   transactions?: Transactions;
+  /** The themes when another thread finds them (readSurveyInputs): called after the metrics, so both run at once. */
+  themes?: () => SurveyThemes;
+  /** Sufficient statistics read from a statistics file (responses.statistics) instead of reduced from rows. */
+  statistics?: SurveyStatistics;
 }
 
 /** Builds the model from an already-ingested survey (pure: no file system). */
 export function buildModel(config: SurveyConfig, responses: Responses, inputs: ModelInputs = {}): Model {
-  const atoms = atomsFromResponses(responses, config);
-  const metrics = metricsFromAtoms(atoms, config, responses.accounting, responses.rejected, Boolean(config.weighting));
+  const atoms = inputs.statistics?.atoms ?? atomsFromResponses(responses, config);
+  const weighted = inputs.statistics ? inputs.statistics.weighted : Boolean(config.weighting);
+  const metrics = metricsFromAtoms(atoms, config, responses.accounting, responses.rejected, weighted);
   const reportDate = resolveReportDate({ override: inputs.reportDate, latestPeriod: metrics.periods.length ? metrics.latest : undefined });
-  const themes = surveyThemes(responses.table, metrics.periods, config);
+  const themes = inputs.themes ? inputs.themes() : surveyThemes(responses.table, metrics.periods, config);
   const loyalty = inputs.transactions && buildLoyalty(config, responses, inputs.transactions);
   if (!inputs.actions) return { config, metrics, themes, loyalty, actions: [], uncovered: [], reportDate };
   const segmentValues = Object.fromEntries(metrics.segments.map((s) => [s.id, s.values]));
@@ -55,10 +62,40 @@ const cache: Map<string, Model> = ((globalThis as { __csatModels?: Map<string, M
 
 /** Reads every input file of a survey (responses, actions, transactions): the file-system half of loadModel. */
 export function readSurveyInputs(config: SurveyConfig): { responses: Responses; inputs: ModelInputs } {
-  const responses = ingestResponses(config);
-  const actions = config.actions ? readActionsFile(config.actions.file) : undefined;
-  const transactions = ingestTransactions(config);
-  return { responses, inputs: { actions, transactions, reportDate: process.env.REPORT_DATE } };
+  const file = config.responses.statistics;
+  if (file) {
+    // Statistics mode: the cells' sums from a warehouse; no rows, so no comments or customers.
+    const statistics = readStatistics(file, displayPath(file), config, surveyLayout(config));
+    const actions = config.actions ? readActionsFile(config.actions.file) : undefined;
+    return { responses: statisticsResponses(config, statistics), inputs: { actions, reportDate: process.env.REPORT_DATE, statistics } };
+  }
+  // A second thread reads part of the responses files, then finds the comment themes while this one computes the metrics.
+  const helper = Helper.start();
+  let themes: ModelInputs['themes'];
+  try {
+    const responses = ingestResponses(config, { helper });
+    if (helper && responses.table.numRows() >= PARALLEL_ROWS) themes = pendingThemes(helper, responses, config);
+    const actions = config.actions ? readActionsFile(config.actions.file) : undefined;
+    const transactions = ingestTransactions(config);
+    return { responses, inputs: { actions, transactions, reportDate: process.env.REPORT_DATE, themes } };
+  } finally {
+    if (!themes) helper?.close();
+  }
+}
+
+/** Below this many responses the themes are found on this thread. */
+const PARALLEL_ROWS = 20_000;
+
+function pendingThemes(helper: Helper, responses: Responses, config: SurveyConfig): () => SurveyThemes {
+  const input = themesInput(responses.table, responses.periods, config);
+  const job = helper.post('themes', input);
+  return () => {
+    try {
+      return helper.take<SurveyThemes>(job, true) ?? themesFromComments(input);
+    } finally {
+      helper.close();
+    }
+  };
 }
 
 /** Makes `model` the one loadModel(configPath) returns in this process (the build command computes it first). */

@@ -1,5 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import { addInto, addResponse, emptyStats, type GroupStats, type StatsLayout } from './sufficient-stats';
+import { columnValues } from './columns';
+import { countAtoms } from './reduce-counts';
 
 /**
  * The atoms of a survey: one GroupStats per distinct (period, segment values…) combination
@@ -23,48 +25,78 @@ export interface ReduceInput {
   weights?: Float64Array;
 }
 
+/** Codes of a string column against a dictionary that grows with unseen values. */
 function codes(values: ArrayLike<string>, dictionary: string[]): Int32Array {
   const index = new Map(dictionary.map((v, i) => [v, i]));
   const out = new Int32Array(values.length);
+  let last: string | undefined;
+  let lastCode = -1;
   for (let i = 0; i < values.length; i++) {
-    let c = index.get(values[i]);
+    const v = values[i];
+    // Columns hold runs of the same interned string: skip the Map for a repeat.
+    if (v === last) {
+      out[i] = lastCode;
+      continue;
+    }
+    let c = index.get(v);
     if (c === undefined) {
       c = dictionary.length;
-      dictionary.push(values[i]);
-      index.set(values[i], c);
+      dictionary.push(v);
+      index.set(v, c);
     }
     out[i] = c;
+    last = v;
+    lastCode = c;
   }
   return out;
 }
 
+/**
+ * The atom of each row: an integer key (mixed radix over the period and segment codes)
+ * looked up in a flat table when the key space is small, else in a Map of numbers.
+ */
+function atomOfRows(columns: Int32Array[], radix: number[], rows: number): { atomOf: Int32Array; keys: Int32Array[] } {
+  const atomOf = new Int32Array(rows);
+  const keys: Int32Array[] = [];
+  const space = radix.reduce((a, b) => a * Math.max(b, 1), 1);
+  const flat = space <= 1 << 22 ? new Int32Array(space).fill(-1) : undefined;
+  const map = flat ? undefined : new Map<number, number>();
+  for (let r = 0; r < rows; r++) {
+    let k = 0;
+    for (let c = columns.length - 1; c >= 0; c--) k = k * radix[c] + columns[c][r];
+    let atom = flat ? flat[k] : map!.get(k) ?? -1;
+    if (atom < 0) {
+      atom = keys.length;
+      keys.push(Int32Array.from(columns, (col) => col[r]));
+      if (flat) flat[k] = atom;
+      else map!.set(k, atom);
+    }
+    atomOf[r] = atom;
+  }
+  return { atomOf, keys };
+}
+
 export function reduceResponses({ table, layout, periods, segmentIds, weights }: ReduceInput): Atoms {
   const rows = table.numRows();
-  const periodCodes = codes(table.array('period') as string[], [...periods]);
+  const periodDictionary = [...periods];
+  const periodCodes = codes(columnValues<string>(table, 'period'), periodDictionary);
   const segments = segmentIds.map((id) => ({ id, values: [] as string[] }));
-  const segmentCodes = segments.map((s) => codes(table.array(s.id) as string[], s.values));
-  const answers = layout.questions.map((q) => table.array(q.id) as ArrayLike<number>);
+  const segmentCodes = segments.map((s) => codes(columnValues<string>(table, s.id), s.values));
+  const answers = layout.questions.map((q) => columnValues<number>(table, q.id));
+  const columns = [periodCodes, ...segmentCodes];
+  const radix = [periodDictionary.length, ...segments.map((s) => s.values.length)];
+  const { atomOf, keys } = atomOfRows(columns, radix, rows);
 
-  const atomOf = new Map<string, number>();
-  const keys: Int32Array[] = [];
-  const stats: GroupStats[] = [];
+  // Unweighted: count levels and level pairs per atom (exact integer sums); weighted: per row.
+  const stats = weights ? undefined : countAtoms(layout, answers, atomOf, keys.length);
+  if (stats) return { layout, periods, segments, keys, stats };
+  const perRow = keys.map(() => emptyStats(layout));
   const values = new Float64Array(layout.questions.length);
-  const key = new Int32Array(1 + segments.length);
   for (let r = 0; r < rows; r++) {
-    key[0] = periodCodes[r];
-    for (let s = 0; s < segments.length; s++) key[s + 1] = segmentCodes[s][r];
-    const k = key.join(',');
-    let atom = atomOf.get(k);
-    if (atom === undefined) {
-      atom = stats.length;
-      atomOf.set(k, atom);
-      keys.push(key.slice());
-      stats.push(emptyStats(layout));
-    }
     for (let q = 0; q < values.length; q++) values[q] = answers[q][r];
-    addResponse(layout, stats[atom], values, weights ? weights[r] : 1);
+    addResponse(layout, perRow[atomOf[r]], values, weights ? weights[r] : 1);
   }
-  return { layout, periods, segments, keys, stats };
+  return { layout, periods, segments, keys, stats: perRow };
 }
 
 /** Sums the atoms that satisfy `keep` (by their key). */

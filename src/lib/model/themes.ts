@@ -13,6 +13,7 @@ import { findThemes, type CommentGroup, type SurveyComment, type Theme } from '.
 import { maskPii } from '../analysis/themes/mask-pii';
 import { commentGrouping, groupOf, type CommentGrouping } from './comment-groups';
 import { TOTAL } from './cells';
+import { columnValues } from './columns';
 
 export type ThemeSide = Exclude<CommentGroup, 'other'>;
 
@@ -39,6 +40,8 @@ export interface ThemeScope {
   period: string;
   /** Non-blank comments per group in this period. */
   comments: Record<CommentGroup, number>;
+  /** Of those, the comments analysed: all of them up to THEME_SAMPLE per group, else a deterministic sample. */
+  analysed: Record<CommentGroup, number>;
 }
 
 export interface SurveyThemes {
@@ -50,27 +53,93 @@ export interface SurveyThemes {
 
 const QUOTES = 3;
 
-/** The comments of the table, each with its period and group; blank comments left out. */
-export function surveyComments(table: ColumnTable, config: SurveyConfig, grouping: CommentGrouping): SurveyComment[] {
-  if (config.comments.length === 0) return [];
-  const periods = table.array('period') as ArrayLike<string>;
-  const rating = table.array(grouping.question) as ArrayLike<number>;
-  const columns = config.comments.map((c) => table.array(c.id) as ArrayLike<string | null>);
-  const out: SurveyComment[] = [];
-  for (let i = 0; i < table.numRows(); i++) {
-    const group = groupOf(grouping, rating[i]);
+/**
+ * Most comments per group and period that term discovery reads. Tokenizing costs about
+ * 40 µs a comment (Intl.Segmenter), so a million responses (~400k comments) would take
+ * longer than everything else together; a sample of this size finds the same leading
+ * terms (docs/performance.md). Counts, z and quotes then refer to the analysed comments.
+ */
+export const THEME_SAMPLE = 1000;
+
+/** Non-blank comments per period (and 'total') and group. */
+export type CommentCounts = Map<string, Record<CommentGroup, number>>;
+
+const GROUPS: readonly CommentGroup[] = ['dissatisfied', 'satisfied', 'other'];
+
+/**
+ * The comments of the table, each with its period and group, blank ones left out: of each
+ * period and group at most `sample`, as a systematic sample (the ⌊j·count/sample⌋-th, j =
+ * 0…sample−1, in file order) that spreads over the period and repeats exactly. Objects are
+ * made for the kept comments only; `counts` counts them all.
+ */
+export function surveyComments(table: ColumnTable, config: SurveyConfig, grouping: CommentGrouping, sample = Infinity): { comments: SurveyComment[]; counts: CommentCounts } {
+  const counts: CommentCounts = new Map([[TOTAL, { dissatisfied: 0, satisfied: 0, other: 0 }]]);
+  if (config.comments.length === 0) return { comments: [], counts };
+  const periods = columnValues<string>(table, 'period');
+  const rating = columnValues<number>(table, grouping.question);
+  const columns = config.comments.map((c) => columnValues<string | null>(table, c.id));
+  const rows = table.numRows();
+  const groupCode = (i: number) => GROUPS.indexOf(groupOf(grouping, rating[i]));
+  const isComment = (text: string | null | undefined): text is string => typeof text === 'string' && text.trim() !== '';
+  // Per period and group: [comments, seen so far, kept so far]. Pass 1 counts, pass 2 keeps.
+  const strata = new Map<string, Int32Array>();
+  const stratum = (period: string) => {
+    let s = strata.get(period);
+    if (!s) strata.set(period, (s = new Int32Array(GROUPS.length * 3)));
+    return s;
+  };
+  for (let i = 0; i < rows; i++) {
+    const s = stratum(periods[i]);
+    const g = groupCode(i);
+    for (const column of columns) if (isComment(column[i])) s[g * 3]++;
+  }
+  const comments: SurveyComment[] = [];
+  for (let i = 0; i < rows; i++) {
+    const s = stratum(periods[i]);
+    const g = groupCode(i);
     for (const column of columns) {
       const text = column[i];
-      if (typeof text === 'string' && text.trim() !== '') out.push({ text, group, period: periods[i] });
+      if (!isComment(text)) continue;
+      const count = s[g * 3];
+      const seen = s[g * 3 + 1]++;
+      if (count > sample && seen !== Math.floor((s[g * 3 + 2] * count) / sample)) continue;
+      s[g * 3 + 2]++;
+      comments.push({ text, group: GROUPS[g], period: periods[i] });
     }
   }
-  return out;
+  const total = counts.get(TOTAL)!;
+  for (const [period, s] of strata) {
+    const c = { dissatisfied: s[0], satisfied: s[3], other: s[6] };
+    counts.set(period, c);
+    for (const g of GROUPS) total[g] += c[g];
+  }
+  return { comments, counts };
 }
 
-/** Themes per period and over all periods, from the ingested responses table. */
-export function surveyThemes(table: ColumnTable, periods: readonly string[], config: SurveyConfig): SurveyThemes {
+/**
+ * Themes per period and over all periods, from the ingested responses table. Each period
+ * reads at most THEME_SAMPLE comments per group; the total reads the periods' samples
+ * together, so every analysed comment is tokenized once.
+ */
+export function surveyThemes(table: ColumnTable, periods: readonly string[], config: SurveyConfig, sample = THEME_SAMPLE): SurveyThemes {
+  return themesFromComments(themesInput(table, periods, config, sample));
+}
+
+/** What themesFromComments reads: plain data, so another thread can do the work. */
+export interface ThemesInput {
+  comments: SurveyComment[];
+  counts: CommentCounts;
+  periods: string[];
+  config: SurveyConfig;
+}
+
+export function themesInput(table: ColumnTable, periods: readonly string[], config: SurveyConfig, sample = THEME_SAMPLE): ThemesInput {
+  return { ...surveyComments(table, config, commentGrouping(config), sample), periods: [...periods], config };
+}
+
+export function themesFromComments({ comments, counts, periods, config }: ThemesInput): SurveyThemes {
   const grouping = commentGrouping(config);
-  const comments = surveyComments(table, config, grouping);
+  const runsCache = new WeakMap<SurveyComment, string[][]>();
   const settings = {
     locale: config.locale,
     dictionary: config.themes.dictionary,
@@ -78,13 +147,14 @@ export function surveyThemes(table: ColumnTable, periods: readonly string[], con
     minDocs: config.themes.minDocs,
     top: config.themes.top,
     quotes: QUOTES,
+    runsCache,
   };
   const scopes: ThemeScope[] = [];
   const rows: ThemeRow[] = [];
   for (const period of [...periods, TOTAL]) {
     // Ask for more than `top`: folding terms of the same comments leaves fewer.
     const found = findThemes(comments, { ...settings, top: settings.top * FOLD_SPARE, period: period === TOTAL ? undefined : period });
-    scopes.push({ period, comments: { ...found.comments } });
+    scopes.push({ period, comments: { ...(counts.get(period) ?? { dissatisfied: 0, satisfied: 0, other: 0 }) }, analysed: { ...found.comments } });
     for (const side of [found.dissatisfied, found.satisfied]) {
       foldSameComments(side).slice(0, settings.top).forEach((group, k) => rows.push(themeRow(period, group, k)));
     }

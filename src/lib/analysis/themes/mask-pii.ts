@@ -55,8 +55,13 @@ const PATTERNS: readonly { kind: PiiKind; re: RegExp; minDigits?: number }[] = [
   { kind: 'number', re: new RegExp(String.raw`(?<!\d)\d(?:${SEP}${D}){6,}(?!\d)`, 'g') },
 ];
 
+const MAY_HOLD_PII = /[0-9@]/;
+
 /** Where personal data sits in `text`, in order of position. */
 export function findPii(text: string): PiiSpan[] {
+  // Every pattern needs an ASCII digit or '@' after NFKC: most comments have neither, and
+  // one native normalize is far cheaper than the per-character mapping below.
+  if (!MAY_HOLD_PII.test(text.normalize('NFKC'))) return [];
   const { normalized, start, end } = normalizeWithOffsets(text);
   // Claimed characters are blanked with U+0000 so later patterns can neither reuse nor straddle them.
   let working = normalized;

@@ -45,7 +45,8 @@ export function learnPmiBigrams(
   if (!(minCount >= 1)) throw new Error(`PMI merge: minCount is ${minCount}; must be ≥ 1`);
   if (!Number.isFinite(minPmi)) throw new Error(`PMI merge: minPmi is ${minPmi}; must be a finite number`);
   const unigrams = new Map<string, number>();
-  const pairs = new Map<string, { first: string; second: string; count: number }>();
+  // Pairs in nested maps (first → second → count): no key string per adjacent pair.
+  const pairs = new Map<string, Map<string, number>>();
   let words = 0;
   let adjacent = 0;
   for (const run of runs) {
@@ -53,34 +54,49 @@ export function learnPmiBigrams(
       unigrams.set(run[i], (unigrams.get(run[i]) ?? 0) + 1);
       words++;
       if (i + 1 < run.length) {
-        const key = pairKey(run[i], run[i + 1]);
-        const pair = pairs.get(key) ?? { first: run[i], second: run[i + 1], count: 0 };
-        pair.count++;
-        pairs.set(key, pair);
+        let seconds = pairs.get(run[i]);
+        if (!seconds) pairs.set(run[i], (seconds = new Map()));
+        seconds.set(run[i + 1], (seconds.get(run[i + 1]) ?? 0) + 1);
         adjacent++;
       }
     }
   }
   const out: PmiBigram[] = [];
-  for (const { first, second, count } of pairs.values()) {
-    if (count < minCount || keepWhole.has(first) || keepWhole.has(second)) continue;
-    const pmi = Math.log2(((count / adjacent) * words * words) / ((unigrams.get(first) ?? 0) * (unigrams.get(second) ?? 0)));
-    if (pmi >= minPmi) out.push({ first, second, merged: joinWords(first, second), count, pmi });
+  for (const [first, seconds] of pairs) {
+    for (const [second, count] of seconds) {
+      if (count < minCount || keepWhole.has(first) || keepWhole.has(second)) continue;
+      const pmi = Math.log2(((count / adjacent) * words * words) / ((unigrams.get(first) ?? 0) * (unigrams.get(second) ?? 0)));
+      if (pmi >= minPmi) out.push({ first, second, merged: joinWords(first, second), count, pmi });
+    }
   }
   return out.sort((a, b) => b.pmi - a.pmi || (a.merged < b.merged ? -1 : a.merged > b.merged ? 1 : 0));
+}
+
+/** Learned pairs by first then second word, for merging many runs. */
+export type BigramIndex = ReadonlyMap<string, ReadonlyMap<string, PmiBigram>>;
+
+export function bigramIndex(bigrams: readonly PmiBigram[]): BigramIndex {
+  const index = new Map<string, Map<string, PmiBigram>>();
+  for (const b of bigrams) {
+    let seconds = index.get(b.first);
+    if (!seconds) index.set(b.first, (seconds = new Map()));
+    if (!seconds.has(b.second)) seconds.set(b.second, b);
+  }
+  return index;
 }
 
 /**
  * Merges learned pairs in a run, left to right. Where two pairs overlap (a b c with both
  * a b and b c learned), the one with the higher PMI wins; a tie goes to the left pair.
- * Each word joins at most one pair (no chains of three).
+ * Each word joins at most one pair (no chains of three). Pass a bigramIndex when merging
+ * many runs with the same pairs.
  */
-export function mergeBigrams(run: readonly string[], bigrams: readonly PmiBigram[]): string[] {
-  const byKey = new Map(bigrams.map((b) => [pairKey(b.first, b.second), b]));
+export function mergeBigrams(run: readonly string[], bigrams: readonly PmiBigram[] | BigramIndex): string[] {
+  const index = Array.isArray(bigrams) ? bigramIndex(bigrams) : (bigrams as BigramIndex);
   const out: string[] = [];
   for (let i = 0; i < run.length; i++) {
-    const here = i + 1 < run.length ? byKey.get(pairKey(run[i], run[i + 1])) : undefined;
-    const next = i + 2 < run.length ? byKey.get(pairKey(run[i + 1], run[i + 2])) : undefined;
+    const here = i + 1 < run.length ? index.get(run[i])?.get(run[i + 1]) : undefined;
+    const next = here && i + 2 < run.length ? index.get(run[i + 1])?.get(run[i + 2]) : undefined;
     if (here && (!next || here.pmi >= next.pmi)) {
       out.push(here.merged);
       i++;
@@ -89,8 +105,4 @@ export function mergeBigrams(run: readonly string[], bigrams: readonly PmiBigram
     }
   }
   return out;
-}
-
-function pairKey(first: string, second: string): string {
-  return `${first}\u0000${second}`;
 }

@@ -10,7 +10,7 @@
  */
 import { logOddsDirichlet, type LogOddsRow } from './log-odds';
 import { maskPii } from './mask-pii';
-import { learnPmiBigrams, mergeBigrams, type PmiBigram, type PmiOptions } from './pmi-merge';
+import { bigramIndex, learnPmiBigrams, mergeBigrams, type PmiBigram, type PmiOptions } from './pmi-merge';
 import { createTokenizer, type TokenizerOptions } from './tokenize';
 
 export type CommentGroup = 'dissatisfied' | 'satisfied' | 'other';
@@ -34,6 +34,12 @@ export interface ThemeOptions extends TokenizerOptions {
   top?: number;
   /** Example quotes per theme. Default 3. */
   quotes?: number;
+  /**
+   * Word runs per comment, filled and reused across calls that share it: a comment is then
+   * masked and tokenized once for all its scopes. Only share it between calls with the
+   * same tokenizer options (locale, dictionary, stop words).
+   */
+  runsCache?: WeakMap<SurveyComment, string[][]>;
 }
 
 export interface Theme {
@@ -63,36 +69,61 @@ export interface Themes {
 const BLANK_MASKS = { email: ' ', id: ' ', phone: ' ', number: ' ' };
 
 export function findThemes(comments: readonly SurveyComment[], options: ThemeOptions = {}): Themes {
-  const { period, pmi = {}, alpha0, minDocs = 3, top = 10, quotes = 3, ...tokenizerOptions } = options;
+  const { period, pmi = {}, alpha0, minDocs = 3, top = 10, quotes = 3, runsCache, ...tokenizerOptions } = options;
   for (const [name, value] of [['top', top], ['quotes', quotes]] as const) {
     if (!Number.isInteger(value) || value < 0) throw new Error(`themes: ${name} is ${value}; must be a whole number ≥ 0`);
   }
   const tokenizer = createTokenizer(tokenizerOptions);
 
-  const docs = comments
-    .map((c, index) => ({ ...c, index }))
-    .filter((c) => (period === undefined || c.period === period) && c.text.trim() !== '');
+  const docs: (SurveyComment & { index: number; source: SurveyComment })[] = [];
+  comments.forEach((c, index) => {
+    if ((period === undefined || c.period === period) && c.text.trim() !== '') docs.push({ text: c.text, group: c.group, period: c.period, index, source: c });
+  });
   for (const d of docs) {
     if (d.group !== 'dissatisfied' && d.group !== 'satisfied' && d.group !== 'other') {
       throw new Error(`themes: comment ${d.index + 1} has group "${d.group}"; allowed: dissatisfied, satisfied, other`);
     }
   }
-  const runsPerDoc = docs.map((d) => tokenizer.runs(maskPii(d.text, BLANK_MASKS)));
+  const runsOf = (d: (typeof docs)[number]) => {
+    let runs = runsCache?.get(d.source);
+    if (!runs) {
+      runs = tokenizer.runs(maskPii(d.text, BLANK_MASKS));
+      runsCache?.set(d.source, runs);
+    }
+    return runs;
+  };
+  const runsPerDoc = docs.map(runsOf);
   // Dictionary terms are whole already: pair merging repairs over-split words, and joining
   // 价格|偏高 would split the mentions of 价格 across many phrases.
   const mergedPairs = pmi === false ? [] : learnPmiBigrams(runsPerDoc.flat(), { whole: tokenizer.dictionary, ...pmi });
-  const termsPerDoc = runsPerDoc.map((runs) => new Set(runs.flatMap((run) => mergeBigrams(run, mergedPairs))));
-
-  const counts: Record<CommentGroup, Map<string, number>> = { dissatisfied: new Map(), satisfied: new Map(), other: new Map() };
-  const all = new Map<string, number>();
+  const pairs = bigramIndex(mergedPairs);
+  // Terms as numbers: each comment's distinct terms, and per term the comments that hold it.
+  const termId = new Map<string, number>();
+  const terms: string[] = [];
+  const postings: number[][] = [];
+  const counted: Record<CommentGroup, number[]> = { dissatisfied: [], satisfied: [], other: [] };
   const commentCounts: Record<CommentGroup, number> = { dissatisfied: 0, satisfied: 0, other: 0 };
-  docs.forEach((d, k) => {
-    commentCounts[d.group]++;
-    for (const term of termsPerDoc[k]) {
-      counts[d.group].set(term, (counts[d.group].get(term) ?? 0) + 1);
-      all.set(term, (all.get(term) ?? 0) + 1);
+  runsPerDoc.forEach((runs, k) => {
+    const group = docs[k].group;
+    commentCounts[group]++;
+    for (const run of runs) {
+      for (const term of mergeBigrams(run, pairs)) {
+        let id = termId.get(term);
+        if (id === undefined) {
+          id = terms.push(term) - 1;
+          termId.set(term, id);
+          postings.push([]);
+        }
+        const list = postings[id];
+        if (list[list.length - 1] === k) continue; // counted once per comment
+        list.push(k);
+        counted[group][id] = (counted[group][id] ?? 0) + 1;
+      }
     }
   });
+  const toMap = (c: number[]) => new Map(terms.flatMap((t, id) => (c[id] ? [[t, c[id]] as [string, number]] : [])));
+  const counts = { dissatisfied: toMap(counted.dissatisfied), satisfied: toMap(counted.satisfied) };
+  const all = new Map(terms.map((t, id) => [t, postings[id].length]));
 
   // Fewer than two distinct terms leave nothing to compare (and no odds to form).
   const scored =
@@ -107,29 +138,29 @@ export function findThemes(comments: readonly SurveyComment[], options: ThemeOpt
     quotes: pickQuotes(row.term, side),
   });
 
-  // A comment can quote several themes: mask it once.
-  const masked = new Map<number, string>();
+  // A comment can quote several themes: mask it once (and measure it once).
+  const masked = new Map<number, { text: string; length: number }>();
   const maskedText = (k: number) => {
-    let text = masked.get(k);
-    if (text === undefined) masked.set(k, (text = maskPii(docs[k].text).trim()));
-    return text;
+    let m = masked.get(k);
+    if (m === undefined) {
+      const text = maskPii(docs[k].text).trim();
+      masked.set(k, (m = { text, length: codePoints(text) }));
+    }
+    return m;
   };
-
   function pickQuotes(term: string, group: CommentGroup): string[] {
-    const candidates = docs
-      .map((d, k) => ({ d, k }))
-      .filter(({ d, k }) => d.group === group && termsPerDoc[k].has(term))
-      .map(({ d, k }) => ({ text: maskedText(k), index: d.index }));
-    candidates.sort((a, b) => codePoints(a.text) - codePoints(b.text) || a.index - b.index);
+    const candidates = postings[termId.get(term)!].filter((k) => docs[k].group === group);
+    candidates.sort((a, b) => maskedText(a).length - maskedText(b).length || docs[a].index - docs[b].index);
     // "响应慢" and "响应慢。" are the same quote: distinct ignoring case, spaces and punctuation.
     const seen = new Set<string>();
     const out: string[] = [];
-    for (const c of candidates) {
+    for (const k of candidates) {
       if (out.length >= quotes) break;
-      const key = c.text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, '');
+      const text = maskedText(k).text;
+      const key = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, '');
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push(c.text);
+      out.push(text);
     }
     return out;
   }

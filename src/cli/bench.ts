@@ -1,0 +1,141 @@
+/**
+ * `npm run bench [-- --sizes 100000,1000000] [--runs 3] [--skip-site] [--seed N]`
+ *
+ * Measures csat-report against DuckDB and Astro, side by side, in one run:
+ * - the data stage (loadModel: ingest, every metric table, drivers, themes, actions) and
+ *   DuckDB computing the same aggregates from the same files, each run in a fresh process;
+ *   the aggregates must agree (n exactly, means, top-2 and NPS to 1e-9);
+ * - the full site build for the sample and for 100k responses, and a bare Astro build with
+ *   as many trivial pages; pages must ship no JavaScript, and a period page's size is shown.
+ * Data sets are generated once into bench-data/ (git-ignored); results go to
+ * .bench/results.json. Runs of the systems alternate, so a busy machine slows all alike.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_SEED } from '../lib/sample/index';
+import { compareAggregates, type Aggregate, type Agreement } from './bench/aggregates';
+import { ensureDataSet } from './bench/data';
+import { median, runChild, type Run } from './bench/measure';
+import { formatTable, type ResultRow } from './bench/report';
+import { buildBare, buildSite, checkPages, writeBareProject, type PageChecks } from './bench/site';
+
+const ROOT = 'bench-data';
+const TMP = path.join(ROOT, 'tmp');
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '100000,1000000' },
+      runs: { type: 'string', default: '3' },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
+      'skip-site': { type: 'boolean', default: false },
+    },
+  });
+  const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
+  const runs = Number(values.runs);
+  const seed = Number(values.seed);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 8)) throw new Error(`--sizes: "${values.sizes}" must list whole numbers ≥ 8, e.g. 100000,1000000`);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: "${values.runs}" must be a whole number ≥ 1`);
+  if (!Number.isInteger(seed)) throw new Error(`--seed: "${values.seed}" is not an integer`);
+  fs.mkdirSync(TMP, { recursive: true });
+  const log = (line: string) => console.log(line);
+  const machine = { cpus: os.availableParallelism(), cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1), loadBefore: os.loadavg() };
+  log(`machine: ${machine.cpus} cores (${machine.cpu}), Node ${machine.node}, load ${machine.loadBefore.map((l) => l.toFixed(1)).join(' ')}`);
+
+  const rows: ResultRow[] = [];
+  const agreements: Record<string, Agreement> = {};
+  for (const size of sizes) {
+    const data = ensureDataSet(ROOT, size, seed, log);
+    const config = path.resolve(data.config);
+    const dump = (name: string, run: number) => (run === 0 ? path.join(TMP, `${name}-${size}.json`) : '');
+    const systems: { name: string; args: (run: number) => string[] }[] = [
+      { name: 'csat-report', args: (r) => ['--import', 'tsx', 'src/cli/bench/stage-csat.ts', config, dump('csat', r)] },
+      { name: 'DuckDB (labels exact)', args: (r) => ['--import', 'tsx', 'src/cli/bench/stage-duckdb.ts', config, 'exact', dump('duckdb-exact', r), ...data.files] },
+      { name: 'DuckDB (labels trimmed, lower-cased)', args: (r) => ['--import', 'tsx', 'src/cli/bench/stage-duckdb.ts', config, 'normalized', dump('duckdb-normalized', r), ...data.files] },
+    ];
+    const measured = new Map<string, Run[]>(systems.map((s) => [s.name, []]));
+    for (let r = 0; r < runs; r++) {
+      for (const s of systems) {
+        const run = runChild(s.args(r));
+        measured.get(s.name)!.push(run);
+        log(`${size} responses, ${s.name}, run ${r + 1}: ${(run.wallMs / 1000).toFixed(2)} s (stage ${((run.stageMs ?? NaN) / 1000).toFixed(2)} s)`);
+      }
+    }
+    const read = (name: string) => JSON.parse(fs.readFileSync(path.join(TMP, `${name}-${size}.json`), 'utf8')) as Aggregate[];
+    for (const match of ['exact', 'normalized']) {
+      const agreement = compareAggregates(read('csat'), read(`duckdb-${match}`));
+      agreements[`${size}/${match}`] = agreement;
+      log(`${size} responses: csat-report and DuckDB (${match}) agree on ${agreement.compared} cells, ${agreement.estimates} estimates: ${agreement.problems.length ? `${agreement.problems.length} DIFFERENCES, e.g. ${agreement.problems.slice(0, 3).join('; ')}` : 'all equal'}`);
+    }
+    const duck = Math.min(...systems.slice(1).map((s) => median(measured.get(s.name)!.map((m) => m.stageMs ?? m.wallMs))));
+    for (const s of systems) rows.push(resultRow(`data stage, ${size} responses`, s.name, measured.get(s.name)!, size, duck));
+  }
+
+  let pages: PageChecks | undefined;
+  if (!values['skip-site']) pages = siteBuilds(runs, seed, rows, log);
+
+  const results = { date: new Date().toISOString(), machine: { ...machine, loadAfter: os.loadavg() }, runs, seed, rows, agreements, pages };
+  fs.mkdirSync('.bench', { recursive: true });
+  fs.writeFileSync('.bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  log('');
+  log(formatTable(rows));
+  if (pages) {
+    const p = pages.largestPeriodPage;
+    log(`pages: ${pages.pages}; with scripts: ${pages.pagesWithScripts.length}; .js files: ${pages.jsFiles.length}; largest period page ${p ? `${p.page} ${(p.bytes / 1024).toFixed(0)} KB (HTML + CSS)` : 'none'}`);
+  }
+  log('written to .bench/results.json');
+  const disagree = Object.values(agreements).some((a) => a.problems.length > 0);
+  if (disagree) process.exitCode = 1;
+}
+
+function resultRow(task: string, system: string, runs: Run[], rows: number | undefined, duckMs: number | undefined): ResultRow {
+  const stage = median(runs.map((r) => r.stageMs ?? r.wallMs));
+  return {
+    task, system,
+    wallS: median(runs.map((r) => r.wallMs)) / 1000,
+    stageS: runs.every((r) => r.stageMs !== undefined) ? stage / 1000 : null,
+    cpuS: runs.every((r) => r.cpuMs !== undefined) ? median(runs.map((r) => r.cpuMs!)) / 1000 : null,
+    peakRssMiB: runs.every((r) => r.maxRssKB !== undefined) ? Math.max(...runs.map((r) => r.maxRssKB!)) / 1024 : null,
+    rowsPerS: rows ? rows / (stage / 1000) : null,
+    ratio: duckMs ? stage / duckMs : null,
+    runsS: runs.map((r) => +(r.wallMs / 1000).toFixed(3)),
+  };
+}
+
+/** The sample's site, the 100k site and a bare Astro build of as many pages; runs alternate. */
+function siteBuilds(runs: number, seed: number, rows: ResultRow[], log: (line: string) => void): PageChecks {
+  const big = ensureDataSet(ROOT, 100_000, seed, log);
+  const targets = [
+    { name: 'csat-report site, sample (6k responses)', run: () => buildSite('data/survey.yaml', path.join(ROOT, 'site-sample')) },
+    { name: 'csat-report site, 100k responses', run: () => buildSite(big.config, path.join(ROOT, 'site-100000')) },
+  ];
+  const first = targets[0].run();
+  const pages = checkPages(path.join(ROOT, 'site-sample'));
+  writeBareProject(path.join(ROOT, 'bare'), pages.pages);
+  const all = [...targets, { name: `bare Astro, ${pages.pages} trivial pages`, run: () => buildBare(path.join(ROOT, 'bare')) }];
+  const measured = new Map<string, Run[]>(all.map((t) => [t.name, []]));
+  measured.get(all[0].name)!.push(first);
+  for (let r = 0; r < runs; r++) {
+    for (const t of all) {
+      if (r === 0 && t === all[0]) continue;
+      const run = t.run();
+      measured.get(t.name)!.push(run);
+      log(`${t.name}, run ${r + 1}: ${(run.wallMs / 1000).toFixed(2)} s`);
+    }
+  }
+  const bare = median(measured.get(all[2].name)!.map((m) => m.wallMs));
+  for (const t of all) {
+    const row = resultRow('site build', t.name, measured.get(t.name)!, undefined, undefined);
+    rows.push({ ...row, stageS: null, rowsPerS: null, ratio: (row.wallS * 1000) / bare, ratioTo: 'bare Astro' });
+  }
+  return pages;
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

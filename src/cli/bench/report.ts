@@ -1,0 +1,31 @@
+/** The benchmark's result rows and their printed table. */
+export interface ResultRow {
+  task: string;
+  system: string;
+  /** Median wall time of the whole process (spawn to exit), seconds. */
+  wallS: number;
+  /** Median time of the stage alone (after the process loaded its modules), seconds. */
+  stageS: number | null;
+  /** Median CPU time (all threads) of the stage, seconds. */
+  cpuS: number | null;
+  peakRssMiB: number | null;
+  rowsPerS: number | null;
+  /** Stage time over the fastest DuckDB query's (data stage), or wall time over the bare Astro build's (site). */
+  ratio: number | null;
+  ratioTo?: string;
+  /** Each run's wall time, seconds. */
+  runsS: number[];
+}
+
+const fixed = (v: number | null, digits: number) => (v === null || !Number.isFinite(v) ? '–' : v.toFixed(digits));
+
+export function formatTable(rows: ResultRow[]): string {
+  const header = ['task', 'system', 'stage s', 'process s', 'CPU s', 'peak RSS MiB', 'rows/s', 'ratio'];
+  const body = rows.map((r) => [
+    r.task, r.system, fixed(r.stageS, 2), fixed(r.wallS, 2), fixed(r.cpuS, 2), fixed(r.peakRssMiB, 0),
+    r.rowsPerS === null ? '–' : Math.round(r.rowsPerS).toLocaleString('en-US'),
+    r.ratio === null ? '–' : `${r.ratio.toFixed(2)}× ${r.ratioTo ?? 'DuckDB'}`,
+  ]);
+  const lines = [header, header.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`);
+  return lines.join('\n');
+}

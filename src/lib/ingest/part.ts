@@ -1,0 +1,146 @@
+/**
+ * Ingest in two parts: a worker thread reads the last files into its own RowBuilder and
+ * hands them over as an IngestPart (typed arrays are transferred, not copied); the main
+ * builder, having read the first files, absorbs it. The result equals reading all files in
+ * one builder: codes are remapped through the main builder's dictionaries, and every id
+ * claim of the part is replayed, in file order, against the main builder's ids, so a row
+ * whose id first appeared in an earlier file becomes a 'duplicate id' rejection pointing
+ * at that first occurrence, exactly as one pass would have made it.
+ */
+import { NEW_ID } from './ids';
+import type { RowBuilder } from './rows';
+import type { FileAccounting, RejectedRow, RejectReason } from './types';
+
+/** Each id claim of a builder's rows, in order: IdIndex entry, location, and what became of the row. */
+export class Claims {
+  count = 0;
+  entry = new Int32Array(1024);
+  location = new Float64Array(1024);
+  /** ≥ 0: the used row; < 0: −(index in `rejected` + 1). */
+  outcome = new Int32Array(1024);
+
+  add(entry: number, location: number, outcome: number): void {
+    if (this.count === this.entry.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T, b: T) => (b.set(a), b);
+      this.entry = grow(this.entry, new Int32Array(this.count * 2));
+      this.location = grow(this.location, new Float64Array(this.count * 2));
+      this.outcome = grow(this.outcome, new Int32Array(this.count * 2));
+    }
+    this.entry[this.count] = entry;
+    this.location[this.count] = location;
+    this.outcome[this.count++] = outcome;
+  }
+}
+
+/** A builder's state as plain data (structured-cloneable; the typed arrays can be transferred). */
+export interface IngestPart {
+  fileNames: string[];
+  files: FileAccounting[];
+  idColumns: string[];
+  rows: number;
+  answers: Float64Array[];
+  periodOf: Int32Array;
+  periods: { key: number; label: string }[];
+  segmentOf: Int32Array[];
+  segmentValues: string[][];
+  comments: (string | null)[][];
+  customerOf: Int32Array;
+  customerValues: (string | null)[];
+  rejected: RejectedRow[];
+  claims: { count: number; entry: Int32Array; location: Float64Array; outcome: Int32Array };
+  ids: { pool: Uint8Array; starts: Int32Array; lengths: Int32Array };
+  /** Files with a header and no rows (for the "no data rows" message). */
+  headerOnly: { file: string; line: number }[];
+}
+
+export function toPart(b: RowBuilder, headerOnly: { file: string; line: number }[]): IngestPart {
+  const s = b.store;
+  const claims = b.claims ?? { count: 0, entry: new Int32Array(0), location: new Float64Array(0), outcome: new Int32Array(0) };
+  return {
+    fileNames: b.fileNames, files: b.files, idColumns: b.idColumns, rows: s.used,
+    answers: s.answers, periodOf: s.periodOf, periods: b.periods.entries(), segmentOf: s.segmentOf, segmentValues: b.segmentValues,
+    comments: s.comments, customerOf: s.customerOf, customerValues: b.customerValues, rejected: b.rejected,
+    claims: { count: claims.count, entry: claims.entry, location: claims.location, outcome: claims.outcome },
+    ids: b.firstSeen.storage(), headerOnly,
+  };
+}
+
+/** The buffers of a part to transfer instead of copy. */
+export function partBuffers(p: IngestPart): ArrayBuffer[] {
+  const arrays = [...p.answers, p.periodOf, ...p.segmentOf, p.customerOf, p.claims.entry, p.claims.location, p.claims.outcome, p.ids.pool, p.ids.starts, p.ids.lengths];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+const SPAN = 2 ** 31; // location = file index · 2^31 + line
+
+/** Appends a part read from later files to `b`, as if `b` had read those files itself. */
+export function absorbPart(b: RowBuilder, p: IngestPart): void {
+  const fileBase = b.fileNames.length;
+  b.fileNames.push(...p.fileNames);
+  b.files.push(...p.files);
+  b.idColumns.push(...p.idColumns);
+  const periodMap = Int32Array.from(p.periods, (x) => b.periods.merge(x.key, x.label));
+  const segmentMaps = p.segmentValues.map((values, j) => Int32Array.from(values, (v) => b.segmentCode(j, v)));
+  const customerMap = Int32Array.from(p.customerValues, (v) => b.customerValues.push(v) - 1);
+
+  // Replay the id claims in order against the ids read so far.
+  const dropped = new Uint8Array(p.rows);
+  const idOfRow = new Int32Array(p.rows).fill(-1);
+  const added: { file: number; row: RejectedRow }[] = [];
+  const index = b.firstSeen;
+  const { pool, starts, lengths } = p.ids;
+  for (let c = 0; c < p.claims.count; c++) {
+    const e = p.claims.entry[c];
+    const file = Math.floor(p.claims.location[c] / SPAN);
+    const line = p.claims.location[c] % SPAN;
+    index.location = (fileBase + file) * SPAN + line;
+    const first = index.ofBytes(pool, starts[e], starts[e] + lengths[e]);
+    const outcome = p.claims.outcome[c];
+    if (first === NEW_ID) {
+      if (outcome >= 0) idOfRow[outcome] = index.lastEntry;
+      continue;
+    }
+    const duplicate = {
+      column: p.idColumns[file], value: '', reason: 'duplicate id' as RejectReason,
+      expected: `a response id not used before; this one was first used at ${b.fileNames[Math.floor(first / SPAN)]}:${first % SPAN}`,
+    };
+    if (outcome >= 0) {
+      dropped[outcome] = 1;
+      p.files[file].used--;
+      p.files[file].rejected++;
+      added.push({ file, row: { file: p.fileNames[file], line, ...duplicate } });
+    } else Object.assign(p.rejected[-outcome - 1], duplicate);
+  }
+
+  const fileOf = new Map(p.fileNames.map((f, i) => [f, i]));
+  const rejected = [...p.rejected.map((row) => ({ file: fileOf.get(row.file) ?? 0, row })), ...added];
+  rejected.sort((x, y) => x.file - y.file || x.row.line - y.row.line);
+  b.rejected.push(...rejected.map((x) => x.row));
+  for (const k of Object.keys(b.byReason) as RejectReason[]) delete b.byReason[k];
+  for (const r of b.rejected) b.byReason[r.reason] = (b.byReason[r.reason] ?? 0) + 1;
+
+  appendRows(b, p, dropped, periodMap, segmentMaps, customerMap, idOfRow);
+}
+
+function appendRows(b: RowBuilder, p: IngestPart, dropped: Uint8Array, periodMap: Int32Array, segmentMaps: Int32Array[], customerMap: Int32Array, idOfRow: Int32Array): void {
+  const s = b.store;
+  s.reserve(p.rows);
+  const base = s.used;
+  const keep: number[] = [];
+  for (let r = 0; r < p.rows; r++) if (!dropped[r]) keep.push(r);
+  const all = keep.length === p.rows;
+  const copy = (to: Float64Array | Int32Array, from: Float64Array | Int32Array, map?: Int32Array) => {
+    if (all && !map) to.set(from.subarray(0, p.rows), base);
+    else keep.forEach((r, i) => (to[base + i] = map ? (from[r] < 0 ? -1 : map[from[r]]) : from[r]));
+  };
+  p.answers.forEach((a, k) => copy(s.answers[k], a));
+  copy(s.periodOf, p.periodOf, periodMap);
+  p.segmentOf.forEach((a, j) => copy(s.segmentOf[j], a, segmentMaps[j]));
+  copy(s.customerOf, p.customerOf, customerMap);
+  copy(s.idEntry, idOfRow);
+  p.comments.forEach((texts, j) => {
+    const to = s.comments[j];
+    for (const r of keep) to.push(texts[r]);
+  });
+  s.used = base + keep.length;
+}

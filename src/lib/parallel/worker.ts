@@ -1,0 +1,42 @@
+/**
+ * The helper thread (see helper.ts): runs the jobs the main thread posts, one at a time,
+ * and reports each result (or error) on the port, then counts it finished in the shared
+ * state so a main thread blocked in Atomics.wait wakes up. Imports only what the jobs
+ * need, not the survey definition's loader, so the thread is ready quickly.
+ */
+import { workerData, type MessagePort } from 'node:worker_threads';
+import type { SurveyConfig } from '../config/types';
+import type { CsvEngine } from '../ingest/csv';
+import { ingestPart, type InputFile } from '../ingest/read-files';
+import { partBuffers } from '../ingest/part';
+import { themesFromComments, type ThemesInput } from '../model/themes';
+import type { JobMessage, ResultMessage } from './helper';
+
+const { port, state } = workerData as { port: MessagePort; state: Int32Array };
+
+type Job = (input: never) => { result: unknown; transfer?: ArrayBuffer[] };
+
+const jobs: Record<string, Job> = {
+  ingest: ({ config, files, asOf, engine }: { config: SurveyConfig; files: InputFile[]; asOf?: number; engine?: CsvEngine }) => {
+    const part = ingestPart(config, files, { asOf, engine });
+    return { result: part, transfer: partBuffers(part) };
+  },
+  themes: (input: ThemesInput) => ({ result: themesFromComments(input) }),
+};
+
+function finish(message: ResultMessage, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer);
+  Atomics.add(state, 0, 1);
+  Atomics.notify(state, 0);
+}
+
+port.on('message', ({ id, kind, input }: JobMessage) => {
+  if (Atomics.compareExchange(state, id, 0, 1) !== 0) return finish({ id, skipped: true });
+  try {
+    const { result, transfer } = jobs[kind](input as never);
+    finish({ id, result }, transfer);
+  } catch (e) {
+    const err = e as Error & { where?: never; hint?: string; exitCode?: number };
+    finish({ id, error: { name: err.name, message: err.message, stack: err.stack, where: err.where, hint: err.hint, exitCode: err.exitCode } });
+  }
+});
