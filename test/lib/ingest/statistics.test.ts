@@ -87,6 +87,7 @@ describe('statistics input mode', () => {
     expect(() => parseConfig(withWeighting, SAMPLE)).toThrow(/weighting needs the response rows/);
     expect(() => parseConfig(fs.readFileSync(SAMPLE, 'utf8').replace('  files: responses/*.csv', '  statistics: s.csv'), SAMPLE)).toThrow(/no response rows to join/);
     expect(() => parseConfig(fs.readFileSync(SAMPLE, 'utf8').replace('  files: responses/*.csv', '  files: responses/*.csv\n  statistics: s.csv'), SAMPLE)).toThrow(/either files or statistics/);
+    expect(() => parseConfig(fs.readFileSync(SAMPLE, 'utf8').replace('  files: responses/*.csv\n', ''), SAMPLE)).toThrow(/responses needs files \(the survey exports\) or statistics/);
   });
 
   describe('rejects a bad statistics file with its line and column', () => {

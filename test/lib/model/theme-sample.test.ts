@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import * as aq from 'arquero';
+import fc from 'fast-check';
+import { parseConfig } from '../../../src/lib/config';
+import { surveyComments, surveyThemes } from '../../../src/lib/model/themes';
+import { commentGrouping } from '../../../src/lib/model/comment-groups';
+
+const config = parseConfig(`
+title: Test
+responses: { files: x.csv, date: d }
+scales: { s5: { points: 5 } }
+questions: [ { id: o, column: o, scale: s5, role: overall } ]
+comments: [ { id: c, column: c } ]
+`, '/tmp/survey.yaml');
+const grouping = commentGrouping(config);
+
+function table(rows: { period: string; o: number; c: string | null }[]) {
+  return aq.table({ period: rows.map((r) => r.period), o: Float64Array.from(rows, (r) => r.o), c: rows.map((r) => r.c) });
+}
+
+describe('the comment sample of the themes', () => {
+  it('keeps every comment up to the cap, then the ⌊j·count/cap⌋-th of each period and group', () => {
+    // 10 dissatisfied comments in P1 (o = 1), cap 4: positions 0, 2, 5, 7 (⌊j·10/4⌋ for j = 0…3).
+    const rows = Array.from({ length: 10 }, (_, i) => ({ period: 'P1', o: 1, c: `c${i}` }));
+    rows.push({ period: 'P1', o: 5, c: 's0' }, { period: 'P2', o: 1, c: 'd0' }, { period: 'P1', o: 1, c: '  ' }, { period: 'P1', o: 1, c: null });
+    const { comments, counts } = surveyComments(table(rows), config, grouping, 4);
+    expect(comments.map((c) => c.text)).toEqual(['c0', 'c2', 'c5', 'c7', 's0', 'd0']);
+    expect(counts.get('P1')).toEqual({ dissatisfied: 10, satisfied: 1, other: 0 });
+    expect(counts.get('total')).toEqual({ dissatisfied: 11, satisfied: 1, other: 0 });
+  });
+
+  it('property: per period and group, min(count, cap) comments, in file order, all of them without a cap', () => {
+    const row = fc.record({ period: fc.constantFrom('P1', 'P2'), o: fc.constantFrom(1, 3, 5, NaN), c: fc.oneof(fc.constant(null), fc.string({ minLength: 1, maxLength: 3 }).map((s) => `x${s}`)) });
+    fc.assert(fc.property(fc.array(row, { maxLength: 80 }), fc.integer({ min: 1, max: 10 }), (rows, cap) => {
+      const all = surveyComments(table(rows), config, grouping).comments;
+      const some = surveyComments(table(rows), config, grouping, cap).comments;
+      expect(all.map((c) => c.text)).toEqual(rows.filter((r) => r.c !== null).map((r) => r.c));
+      for (const period of ['P1', 'P2']) {
+        for (const group of ['dissatisfied', 'satisfied', 'other']) {
+          const full = all.filter((c) => c.period === period && c.group === group);
+          const kept = some.filter((c) => c.period === period && c.group === group);
+          expect(kept.length).toBe(Math.min(cap, full.length));
+          // A subsequence of the full list (kept in file order).
+          const texts = full.map((c) => c.text);
+          let at = 0;
+          for (const k of kept) {
+            at = texts.indexOf(k.text, at) + 1;
+            expect(at).toBeGreaterThan(0);
+          }
+        }
+      }
+    }));
+  });
+
+  it('reports the comments analysed next to all comments', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({ period: 'P1', o: i % 2 ? 1 : 5, c: i % 2 ? `物流太慢 ${i}` : `客服很好 ${i}` }));
+    const themes = surveyThemes(table(rows), ['P1'], config, 10);
+    expect(themes.scopes[0]).toEqual({ period: 'P1', comments: { dissatisfied: 15, satisfied: 15, other: 0 }, analysed: { dissatisfied: 10, satisfied: 10, other: 0 } });
+  });
+});
