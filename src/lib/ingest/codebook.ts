@@ -13,7 +13,11 @@ export class CodeBook {
   private entryLength = new Int32Array(32);
   private entryCode = new Int32Array(32);
   private pool = new Uint8Array(1024);
+  private poolView = new DataView(this.pool.buffer);
   private poolUsed = 0;
+  // The buffer last read from, and a view of it for word-wise reads.
+  private buf?: Uint8Array;
+  private view: DataView = new DataView(new ArrayBuffer(0));
   private entries = 0;
 
   /** `resolve` turns a raw cell text into a code; it is called once per distinct text. */
@@ -37,15 +41,23 @@ export class CodeBook {
   }
 
   ofBytes(buf: Uint8Array, start: number, end: number): number {
-    let h = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+    if (buf !== this.buf) {
+      this.buf = buf;
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    const view = this.view;
+    const length = end - start;
+    // FNV-1a over 4-byte words, then the last bytes: a third of the steps of byte-wise FNV.
+    let h = 0x811c9dc5 ^ length;
+    let i = start;
+    for (; i + 4 <= end; i += 4) h = Math.imul(h ^ view.getInt32(i, true), 0x01000193);
+    for (; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
     const mask = this.slots.length - 1;
     let slot = h & mask;
-    const length = end - start;
     for (;;) {
       const e = this.slots[slot] - 1;
       if (e < 0) break;
-      if (this.entryHash[e] === h && this.entryLength[e] === length && this.sameBytes(e, buf, start, length)) return this.entryCode[e];
+      if (this.entryHash[e] === h && this.entryLength[e] === length && this.sameBytes(e, view, start, length)) return this.entryCode[e];
       slot = (slot + 1) & mask;
     }
     const code = this.ofText(Buffer.from(buf.buffer, buf.byteOffset + start, length).toString('utf8'));
@@ -53,10 +65,13 @@ export class CodeBook {
     return code;
   }
 
-  private sameBytes(e: number, buf: Uint8Array, start: number, length: number): boolean {
-    const pool = this.pool;
+  /** Entry e's bytes equal view[start, start + length), compared 4 bytes at a time. */
+  private sameBytes(e: number, view: DataView, start: number, length: number): boolean {
+    const pool = this.poolView;
     const at = this.entryStart[e];
-    for (let k = 0; k < length; k++) if (pool[at + k] !== buf[start + k]) return false;
+    let k = 0;
+    for (; k + 4 <= length; k += 4) if (pool.getInt32(at + k, true) !== view.getInt32(start + k, true)) return false;
+    for (; k < length; k++) if (pool.getUint8(at + k) !== view.getUint8(start + k)) return false;
     return true;
   }
 
@@ -72,6 +87,7 @@ export class CodeBook {
       const bigger = new Uint8Array(this.pool.length * 2);
       bigger.set(this.pool);
       this.pool = bigger;
+      this.poolView = new DataView(bigger.buffer);
     }
     this.pool.set(buf.subarray(start, start + length), this.poolUsed);
     this.entryHash[e] = h;

@@ -167,7 +167,21 @@ export class DateReader implements CellReader {
 export function wallClock(y: number, mo: number, d: number, h: number, mi: number, s: number): number {
   if (!(y >= 1000 && y <= 9999) || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return NaN;
   if (d > daysInMonth(y, mo)) return NaN;
-  return Date.UTC(y, mo - 1, d, h, mi, s);
+  return daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000;
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date, in integer arithmetic (H. Hinnant,
+ * "chrono-Compatible Low-Level Date Algorithms", days_from_civil): equals Date.UTC / 86 400 000
+ * and runs once per row, where Date.UTC costs several times more.
+ */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 function daysInMonth(y: number, mo: number): number {

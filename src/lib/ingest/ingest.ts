@@ -10,6 +10,7 @@ import type { Helper } from '../parallel/helper';
 import { absorbPart, type IngestPart } from './part';
 import { inputFile, readFiles, type InputFile } from './read-files';
 import { RowBuilder } from './rows';
+import { finishResponses } from './finish';
 import type { Responses } from './types';
 
 export interface IngestOptions {
@@ -23,8 +24,8 @@ export interface IngestOptions {
   helper?: Helper;
   /** Bytes of responses from which the helper is used (default PARALLEL_BYTES; tests set 0). */
   parallelFrom?: number;
-  /** False: wait for the helper's part even if it has not begun (tests); default: read it here then. */
-  takeBack?: boolean;
+  /** Tests: the last this many files are the helper's, whenever it starts (default: claimed as the threads get to them). */
+  helperFiles?: number;
 }
 
 /** Below this many bytes of responses a second thread costs more than it saves. */
@@ -33,49 +34,52 @@ export const PARALLEL_BYTES = 8 << 20;
 /**
  * Reads every responses file of a survey into one table with full row accounting
  * (see README.md in this folder). Throws CsatError with exit code 2 for a problem in the
- * data files and 78 for a problem in the survey definition. With a helper thread and
- * enough data, the last files are read in parallel and merged (part.ts): same result.
+ * data files and 78 for a problem in the survey definition.
+ *
+ * With a helper thread and enough data, the two threads share the files: this one claims
+ * files from the first on, the helper from the last back, until they meet (an atomic claim
+ * per file), so a slow start or a busy core balances itself. The helper's files come back
+ * as parts, absorbed in file order (part.ts): the result equals one pass.
  */
 export function ingestResponses(config: SurveyConfig, options: IngestOptions = {}): Responses {
   checkSettings(config);
   const files = (options.files?.map((f) => path.resolve(f)) ?? matchFiles(config)).map((abs) => inputFile(abs, displayPath(abs)));
   const builder = new RowBuilder(config, { asOf: options.asOf });
-  const [mine, theirs] = options.helper ? splitFiles(files, options.parallelFrom ?? PARALLEL_BYTES) : [files, []];
-  const theirBytes = theirs.reduce((a, f) => a + f.size, 0);
-  const job = theirs.length ? options.helper!.post('ingest', { config, files: theirs, asOf: options.asOf?.getTime(), engine: options.engine }) : undefined;
-  const headerOnly = readFiles(builder, mine, options.engine, theirBytes);
-  if (job !== undefined) {
-    // The helper's part, or, when it had not begun yet (slow start, busy machine), read here.
-    const part = options.helper!.take<IngestPart>(job, options.takeBack ?? true);
-    if (part) {
-      absorbPart(builder, part);
-      headerOnly.push(...part.headerOnly);
-    } else headerOnly.push(...readFiles(builder, theirs, options.engine));
+  const total = files.reduce((a, f) => a + f.size, 0);
+  const helper = options.helper && files.length > 1 && total >= (options.parallelFrom ?? PARALLEL_BYTES) ? options.helper : undefined;
+  // 0 = free, 1 = this thread's, 2 = the helper's, 3 = kept for the helper.
+  const claims = new Int32Array(new SharedArrayBuffer(4 * files.length));
+  if (helper && options.helperFiles) claims.fill(3, Math.max(1, files.length - options.helperFiles));
+  const job = helper?.post('ingest', { config, files, claims, asOf: options.asOf?.getTime(), engine: options.engine } satisfies IngestJob);
+  const headerOnly: { file: string; line: number }[] = [];
+  let bytesAfter = total;
+  for (const [k, file] of files.entries()) {
+    if (Atomics.compareExchange(claims, k, 0, 1) !== 0) break;
+    bytesAfter -= file.size;
+    headerOnly.push(...readFiles(builder, [file], options.engine, k === 0 ? bytesAfter : 0));
+  }
+  // The helper's parts (none when it had not begun: this thread then claimed every file).
+  const parts = job === undefined ? [] : (helper!.take<IngestPart[]>(job, !options.helperFiles) ?? []);
+  for (const part of parts) {
+    absorbPart(builder, part);
+    headerOnly.push(...part.headerOnly);
   }
   if (builder.rowsRead === 0) {
     const [first] = headerOnly;
     const which = headerOnly.length > 1 ? `none of the ${headerOnly.length} files has a` : 'the file has no';
     throw new CsatError(`no data rows: ${which} row after the header`, first, { exitCode: DATA_ERROR, hint: 'expected one row per response below the header' });
   }
-  return builder.finish();
+  return finishResponses(builder);
 }
 
-/**
- * The files this thread reads and those the helper reads: none for the helper below
- * PARALLEL_BYTES or with one file; else the helper takes the last files, about 40 % of the
- * bytes (it starts later: a thread loads its modules first).
- */
-function splitFiles(files: InputFile[], from: number): [InputFile[], InputFile[]] {
-  const total = files.reduce((a, f) => a + f.size, 0);
-  if (files.length < 2 || total < from) return [files, []];
-  let k = files.length;
-  let tail = 0;
-  while (k > 1 && tail + files[k - 1].size <= total * HELPER_SHARE) tail += files[--k].size;
-  if (k === files.length) k--; // one file at least
-  return [files.slice(0, k), files.slice(k)];
+/** What the helper gets for its share of ingestResponses (read-files.ts, ingestParts). */
+export interface IngestJob {
+  config: SurveyConfig;
+  files: InputFile[];
+  claims: Int32Array;
+  asOf?: number;
+  engine?: CsvEngine;
 }
-
-const HELPER_SHARE = 0.45;
 
 function checkSettings(config: SurveyConfig): void {
   const r = config.responses;

@@ -39,6 +39,7 @@ export interface IngestPart {
   idColumns: string[];
   rows: number;
   answers: Float64Array[];
+  levels: Uint8Array[];
   periodOf: Int32Array;
   periods: { key: number; label: string }[];
   segmentOf: Int32Array[];
@@ -58,7 +59,7 @@ export function toPart(b: RowBuilder, headerOnly: { file: string; line: number }
   const claims = b.claims ?? { count: 0, entry: new Int32Array(0), location: new Float64Array(0), outcome: new Int32Array(0) };
   return {
     fileNames: b.fileNames, files: b.files, idColumns: b.idColumns, rows: s.used,
-    answers: s.answers, periodOf: s.periodOf, periods: b.periods.entries(), segmentOf: s.segmentOf, segmentValues: b.segmentValues,
+    answers: s.answers, levels: s.levels, periodOf: s.periodOf, periods: b.periods.entries(), segmentOf: s.segmentOf, segmentValues: b.segmentValues,
     comments: s.comments, customerOf: s.customerOf, customerValues: b.customerValues, rejected: b.rejected,
     claims: { count: claims.count, entry: claims.entry, location: claims.location, outcome: claims.outcome },
     ids: b.firstSeen.storage(), headerOnly,
@@ -67,7 +68,7 @@ export function toPart(b: RowBuilder, headerOnly: { file: string; line: number }
 
 /** The buffers of a part to transfer instead of copy. */
 export function partBuffers(p: IngestPart): ArrayBuffer[] {
-  const arrays = [...p.answers, p.periodOf, ...p.segmentOf, p.customerOf, p.claims.entry, p.claims.location, p.claims.outcome, p.ids.pool, p.ids.starts, p.ids.lengths];
+  const arrays = [...p.answers, ...p.levels, p.periodOf, ...p.segmentOf, p.customerOf, p.claims.entry, p.claims.location, p.claims.outcome, p.ids.pool, p.ids.starts, p.ids.lengths];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
@@ -129,11 +130,12 @@ function appendRows(b: RowBuilder, p: IngestPart, dropped: Uint8Array, periodMap
   const keep: number[] = [];
   for (let r = 0; r < p.rows; r++) if (!dropped[r]) keep.push(r);
   const all = keep.length === p.rows;
-  const copy = (to: Float64Array | Int32Array, from: Float64Array | Int32Array, map?: Int32Array) => {
+  const copy = (to: Float64Array | Int32Array | Uint8Array, from: Float64Array | Int32Array | Uint8Array, map?: Int32Array) => {
     if (all && !map) to.set(from.subarray(0, p.rows), base);
     else keep.forEach((r, i) => (to[base + i] = map ? (from[r] < 0 ? -1 : map[from[r]]) : from[r]));
   };
   p.answers.forEach((a, k) => copy(s.answers[k], a));
+  p.levels.forEach((a, k) => copy(s.levels[k], a));
   copy(s.periodOf, p.periodOf, periodMap);
   p.segmentOf.forEach((a, j) => copy(s.segmentOf[j], a, segmentMaps[j]));
   copy(s.customerOf, p.customerOf, customerMap);

@@ -79,9 +79,25 @@ function readFile(abs: string, file: string): Buffer {
   }
 }
 
-/** A helper thread's share of ingestResponses: the given files into a part, for absorbPart. */
-export function ingestPart(config: SurveyConfig, files: InputFile[], options: { asOf?: number; engine?: CsvEngine }): IngestPart {
-  const builder = new RowBuilder(config, { asOf: options.asOf === undefined ? undefined : new Date(options.asOf), claims: true });
-  const headerOnly = readFiles(builder, files, options.engine);
-  return toPart(builder, headerOnly);
+/**
+ * A helper thread's share of ingestResponses: claims files from the last back until it
+ * meets a file the main thread claimed, each read into a part of its own. On an error it
+ * goes on claiming, and reports the error of the earliest file: the one a single pass
+ * would have stopped at (the main thread's files all come before).
+ */
+export function ingestParts(job: { config: SurveyConfig; files: InputFile[]; claims: Int32Array; asOf?: number; engine?: CsvEngine }): IngestPart[] {
+  const parts: IngestPart[] = [];
+  let error: unknown;
+  for (let k = job.files.length - 1; k >= 0; k--) {
+    const claim = Atomics.compareExchange(job.claims, k, 0, 2);
+    if (claim !== 0 && claim !== 3) break;
+    try {
+      const builder = new RowBuilder(job.config, { asOf: job.asOf === undefined ? undefined : new Date(job.asOf), claims: true });
+      parts.push(toPart(builder, readFiles(builder, [job.files[k]], job.engine)));
+    } catch (e) {
+      error = e;
+    }
+  }
+  if (error) throw error;
+  return parts.reverse();
 }

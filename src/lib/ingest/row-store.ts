@@ -8,6 +8,8 @@ export class RowStore {
   capacity = 1024;
   used = 0;
   answers: Float64Array[];
+  /** Each answer's level code (value − min; levels + 0 = missing), for the reduction. */
+  levels: Uint8Array[];
   periodOf = new Int32Array(this.capacity);
   segmentOf: Int32Array[];
   customerOf = new Int32Array(this.capacity);
@@ -16,6 +18,7 @@ export class RowStore {
 
   constructor(questions: number, segments: number, comments: number) {
     this.answers = Array.from({ length: questions }, () => new Float64Array(this.capacity));
+    this.levels = Array.from({ length: questions }, () => new Uint8Array(this.capacity));
     this.segmentOf = Array.from({ length: segments }, () => new Int32Array(this.capacity));
     this.comments = Array.from({ length: comments }, () => []);
   }
@@ -34,12 +37,13 @@ export class RowStore {
 
   private grow(to: number): void {
     this.capacity = to;
-    const widen = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
+    const widen = <T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(to);
       b.set(a);
       return b;
     };
     this.answers = this.answers.map((a) => widen(a, (n) => new Float64Array(n)));
+    this.levels = this.levels.map((a) => widen(a, (n) => new Uint8Array(n)));
     this.segmentOf = this.segmentOf.map((a) => widen(a, (n) => new Int32Array(n)));
     this.periodOf = widen(this.periodOf, (n) => new Int32Array(n));
     this.customerOf = widen(this.customerOf, (n) => new Int32Array(n));

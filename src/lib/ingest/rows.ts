@@ -1,4 +1,3 @@
-import * as aq from 'arquero';
 import type { SurveyConfig } from '../config';
 import { normalizeLabel } from '../util/text';
 import { CodeBook } from './codebook';
@@ -10,7 +9,7 @@ import { shownValue } from './mask';
 import { Claims } from './part';
 import { RowStore } from './row-store';
 import { TimeZone } from './timezone';
-import type { Accounting, FileAccounting, RejectReason, RejectedRow, Responses } from './types';
+import type { FileAccounting, RejectReason, RejectedRow } from './types';
 import { AnswerCodes, expectedAnswer } from './values';
 
 /** The segment value of an empty cell: the row is kept, in a group of its own. */
@@ -51,6 +50,7 @@ export class RowBuilder {
   readonly periods: PeriodAssigner;
   private readonly asOf: number;
   private readonly row: Float64Array;
+  private readonly rowCodes: Uint8Array;
 
   // Customers repeat across responses: interned, a code per row (the id strings are made only if asked for).
   private readonly customerBook = new CodeBook((raw) => this.customerValues.push(raw.trim() || null) - 1);
@@ -75,6 +75,7 @@ export class RowBuilder {
     this.segmentIndex = config.segments.map(() => new Map());
     this.segmentBooks = config.segments.map((_, j) => new CodeBook((raw) => this.segmentCode(j, normalizeLabel(raw, false) || BLANK_SEGMENT)));
     this.row = new Float64Array(config.questions.length);
+    this.rowCodes = new Uint8Array(config.questions.length);
     this.store = new RowStore(config.questions.length, config.segments.length, config.comments.length);
     if (options.claims) this.claims = new Claims();
   }
@@ -140,6 +141,7 @@ export class RowBuilder {
       if (problem !== undefined) return this.reject(r, problem, plan.names[columns[k]], r.text(columns[k]), this.expected[k]);
       const v = this.valueOf[k][code];
       row[k] = v;
+      this.rowCodes[k] = code; // a level, or `levels` for missing (problems were rejected above)
       if (v === v) answered++;
     }
     if (answered === 0) return this.reject(r, 'no answers', '(all questions)', '', `at least one answered question; all ${row.length} are blank or missing codes`);
@@ -151,7 +153,10 @@ export class RowBuilder {
     const i = s.next();
     this.acc.used++;
     const plan = this.plan;
-    for (let k = 0; k < this.row.length; k++) s.answers[k][i] = this.row[k];
+    for (let k = 0; k < this.row.length; k++) {
+      s.answers[k][i] = this.row[k];
+      s.levels[k][i] = this.rowCodes[k];
+    }
     s.periodOf[i] = period;
     for (let j = 0; j < s.segmentOf.length; j++) s.segmentOf[j][i] = r.read(plan.segments[j], this.segmentBooks[j]);
     for (let j = 0; j < s.comments.length; j++) {
@@ -179,55 +184,6 @@ export class RowBuilder {
   get rowsRead(): number {
     return this.files.reduce((s, f) => s + f.rowsRead, 0);
   }
-
-  finish(): Responses {
-    const s = this.store;
-    const n = s.used;
-    const config = this.config;
-    const columns: Record<string, unknown> = {};
-    const periodLabels = this.periods.order().map(() => '');
-    periodLabels.forEach((_, i) => (periodLabels[i] = this.periods.label(i)));
-    columns.period = decodeColumn(s.periodOf, n, periodLabels);
-    config.segments.forEach((seg, j) => (columns[seg.id] = decodeColumn(s.segmentOf[j], n, this.segmentValues[j])));
-    const missingRate: Record<string, number> = {};
-    config.questions.forEach((q, k) => {
-      const a = s.answerColumn(k);
-      missingRate[q.id] = countNaN(a) / n;
-      columns[q.id] = a;
-    });
-    config.comments.forEach((c, j) => (columns[c.id] = s.comments[j]));
-    const rejected = this.rejected.length;
-    const accounting: Accounting = { files: this.files, rowsRead: this.rowsRead, used: n, rejected, byReason: this.byReason, missingRate };
-    const responses: Responses = {
-      table: aq.table(columns),
-      periods: this.periods.order().map((i) => this.periods.label(i)),
-      customers: config.responses.customer !== undefined ? decodeColumn(s.customerOf, n, this.customerValues) : undefined,
-      ids: undefined,
-      accounting,
-      rejected: this.rejected,
-    };
-    if (config.responses.id !== undefined) {
-      // A million id strings cost time and memory, and only checks read them: made when read.
-      const entries = s.idEntry.subarray(0, n);
-      const index = this.firstSeen;
-      let ids: string[] | undefined;
-      Object.defineProperty(responses, 'ids', { enumerable: true, get: () => (ids ??= Array.from(entries, (e) => index.text(e))) });
-    }
-    return responses;
-  }
-}
-
-function countNaN(a: Float64Array): number {
-  let missing = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== a[i]) missing++;
-  return missing;
-}
-
-/** Codes → their strings (a plain loop: Array.from with a map function is far slower). */
-function decodeColumn<T>(codes: Int32Array, n: number, values: T[]): T[] {
-  const out = new Array<T>(n);
-  for (let i = 0; i < n; i++) out[i] = values[codes[i]];
-  return out;
 }
 
 function emptyFrom(r: RecordView, from: number): boolean {

@@ -58,4 +58,16 @@ export interface Responses {
   ids?: (string | null)[];
   accounting: Accounting;
   rejected: RejectedRow[];
+  /** The same rows as integer codes, when ingest made the table: the reduction reads these (model/reduce.ts). */
+  codes?: ResponseCodes;
+}
+
+export interface ResponseCodes {
+  /** Index into `periods`. */
+  period: Int32Array;
+  /** Per segment (config order): index into segmentValues[j]. */
+  segments: Int32Array[];
+  segmentValues: string[][];
+  /** Per question (config order): value − scale min, or the number of levels when missing. */
+  levels: Uint8Array[];
 }

@@ -2,6 +2,7 @@ import type { ColumnTable } from 'arquero';
 import { addInto, addResponse, emptyStats, type GroupStats, type StatsLayout } from './sufficient-stats';
 import { columnValues } from './columns';
 import { countAtoms } from './reduce-counts';
+import type { ResponseCodes } from '../ingest/types';
 
 /**
  * The atoms of a survey: one GroupStats per distinct (period, segment values…) combination
@@ -23,6 +24,8 @@ export interface ReduceInput {
   segmentIds: string[];
   /** One weight per row; all 1 when absent. */
   weights?: Float64Array;
+  /** The rows as codes from ingest (saves turning strings and numbers back into codes). */
+  codes?: ResponseCodes;
 }
 
 /** Codes of a string column against a dictionary that grows with unseen values. */
@@ -76,19 +79,20 @@ function atomOfRows(columns: Int32Array[], radix: number[], rows: number): { ato
   return { atomOf, keys };
 }
 
-export function reduceResponses({ table, layout, periods, segmentIds, weights }: ReduceInput): Atoms {
+export function reduceResponses({ table, layout, periods, segmentIds, weights, codes: given }: ReduceInput): Atoms {
   const rows = table.numRows();
+  const fromCodes = given && given.period.length === rows ? given : undefined;
   const periodDictionary = [...periods];
-  const periodCodes = codes(columnValues<string>(table, 'period'), periodDictionary);
-  const segments = segmentIds.map((id) => ({ id, values: [] as string[] }));
-  const segmentCodes = segments.map((s) => codes(columnValues<string>(table, s.id), s.values));
+  const periodCodes = fromCodes?.period ?? codes(columnValues<string>(table, 'period'), periodDictionary);
+  const segments = segmentIds.map((id, j) => ({ id, values: fromCodes ? [...fromCodes.segmentValues[j]] : ([] as string[]) }));
+  const segmentCodes = fromCodes?.segments ?? segments.map((s) => codes(columnValues<string>(table, s.id), s.values));
   const answers = layout.questions.map((q) => columnValues<number>(table, q.id));
   const columns = [periodCodes, ...segmentCodes];
   const radix = [periodDictionary.length, ...segments.map((s) => s.values.length)];
   const { atomOf, keys } = atomOfRows(columns, radix, rows);
 
   // Unweighted: count levels and level pairs per atom (exact integer sums); weighted: per row.
-  const stats = weights ? undefined : countAtoms(layout, answers, atomOf, keys.length);
+  const stats = weights ? undefined : countAtoms(layout, answers, atomOf, keys.length, fromCodes?.levels);
   if (stats) return { layout, periods, segments, keys, stats };
   const perRow = keys.map(() => emptyStats(layout));
   const values = new Float64Array(layout.questions.length);

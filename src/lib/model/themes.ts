@@ -59,7 +59,7 @@ const QUOTES = 3;
  * longer than everything else together; a sample of this size finds the same leading
  * terms (docs/performance.md). Counts, z and quotes then refer to the analysed comments.
  */
-export const THEME_SAMPLE = 1000;
+export const THEME_SAMPLE = 500;
 
 /** Non-blank comments per period (and 'total') and group. */
 export type CommentCounts = Map<string, Record<CommentGroup, number>>;

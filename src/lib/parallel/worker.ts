@@ -5,9 +5,8 @@
  * need, not the survey definition's loader, so the thread is ready quickly.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import type { SurveyConfig } from '../config/types';
-import type { CsvEngine } from '../ingest/csv';
-import { ingestPart, type InputFile } from '../ingest/read-files';
+import type { IngestJob } from '../ingest/ingest';
+import { ingestParts } from '../ingest/read-files';
 import { partBuffers } from '../ingest/part';
 import { themesFromComments, type ThemesInput } from '../model/themes';
 import type { JobMessage, ResultMessage } from './helper';
@@ -17,9 +16,9 @@ const { port, state } = workerData as { port: MessagePort; state: Int32Array };
 type Job = (input: never) => { result: unknown; transfer?: ArrayBuffer[] };
 
 const jobs: Record<string, Job> = {
-  ingest: ({ config, files, asOf, engine }: { config: SurveyConfig; files: InputFile[]; asOf?: number; engine?: CsvEngine }) => {
-    const part = ingestPart(config, files, { asOf, engine });
-    return { result: part, transfer: partBuffers(part) };
+  ingest: (job: IngestJob) => {
+    const parts = ingestParts(job);
+    return { result: parts, transfer: parts.flatMap(partBuffers) };
   },
   themes: (input: ThemesInput) => ({ result: themesFromComments(input) }),
 };

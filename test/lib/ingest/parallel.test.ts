@@ -30,7 +30,7 @@ function both(files: Record<string, string>) {
   dirs.push(dir);
   const config = surveyIn(dir, BASE_YAML, files);
   const one = plain(ingestResponses(config));
-  const two = plain(ingestResponses(config, { helper, parallelFrom: 0, takeBack: false }));
+  const two = plain(ingestResponses(config, { helper, parallelFrom: 0, helperFiles: 3 }));
   return { one, two };
 }
 
@@ -56,10 +56,29 @@ describe('ingest with a helper thread', () => {
     expect(one.rejected.find((r) => r.file.endsWith('e.csv'))?.expected).toMatch(/first used at .*a\.csv:3$/);
   });
 
+  it('stops at the error of the earliest file, whichever thread read it', () => {
+    const dir = tempDir('csat-parallel-');
+    dirs.push(dir);
+    const ok = [BASE_HEADER, row('R1', '2026-01-05 09:00', 'x')].join('\n');
+    const config = surveyIn(dir, BASE_YAML, { 'a.csv': ok, 'b.csv': ok.replace('R1', 'R2'), 'c.csv': `${BASE_HEADER}\nR3,C,2026-01-05 09:00,"x,满意`, 'd.csv': '' });
+    const message = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    const one = message(() => ingestResponses(config));
+    expect(one).toMatch(/unclosed quote/);
+    expect(message(() => ingestResponses(config, { helper, parallelFrom: 0, helperFiles: 2 }))).toBe(one);
+    expect(message(() => ingestResponses(config, { helper, parallelFrom: 0, helperFiles: 1 }))).toBe(one);
+  });
+
   it('equals one pass on the sample survey (8 files, planted defects)', () => {
     const config = loadConfig(path.resolve('data/survey.yaml'));
-    expect(plain(ingestResponses(config, { helper, parallelFrom: 0, takeBack: false }))).toEqual(plain(ingestResponses(config)));
-    // Taken back when the helper has not begun (it may have): the same again.
+    expect(plain(ingestResponses(config, { helper, parallelFrom: 0, helperFiles: 4 }))).toEqual(plain(ingestResponses(config)));
+    // Files claimed as the threads get to them: the same again.
     expect(plain(ingestResponses(config, { helper, parallelFrom: 0 }))).toEqual(plain(ingestResponses(config)));
   });
 
