@@ -130,6 +130,8 @@ export function parseCsv(bytes: Buffer, delimiter: Delimiter, file: string, engi
 function scan(buf: Buffer, delim: number, file: string, onRecord: (r: RecordView) => void): CsvStats {
   const n = buf.length;
   const rec = new ScannedRecord(buf);
+  const stops = new Uint8Array(256);
+  stops[delim] = stops[LF] = stops[CR] = 1;
   let p = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0; // as csv-parse's bom option
   let line = 1;
   let records = 0;
@@ -188,11 +190,9 @@ function scan(buf: Buffer, delim: number, file: string, onRecord: (r: RecordView
         break;
       }
       let q = p;
-      while (q < n) {
-        c = buf[q];
-        if (c === delim || c === LF || c === CR) break;
-        q++;
-      }
+      // One table lookup per byte instead of three comparisons.
+      while (q < n && stops[buf[q]] === 0) q++;
+      if (q < n) c = buf[q];
       rec.starts[count] = p;
       rec.ends[count] = q;
       rec.kinds[count] = PLAIN;
