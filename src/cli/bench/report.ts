@@ -13,6 +13,8 @@ export interface ResultRow {
   /** Stage time over the fastest DuckDB query's (data stage), or wall time over the bare Astro build's (site). */
   ratio: number | null;
   ratioTo?: string;
+  /** Data stage: stage time over DuckDB's with labels trimmed and lower-cased (the same label rules as ingest). */
+  ratioNormalized?: number;
   /** Each run's wall time, seconds. */
   runsS: number[];
 }
@@ -20,11 +22,12 @@ export interface ResultRow {
 const fixed = (v: number | null, digits: number) => (v === null || !Number.isFinite(v) ? '–' : v.toFixed(digits));
 
 export function formatTable(rows: ResultRow[]): string {
-  const header = ['task', 'system', 'stage s', 'process s', 'CPU s', 'peak RSS MiB', 'rows/s', 'ratio'];
+  const header = ['task', 'system', 'stage s', 'process s', 'CPU s', 'peak RSS MiB', 'rows/s', 'ratio', 'ratio (trimmed labels)'];
   const body = rows.map((r) => [
     r.task, r.system, fixed(r.stageS, 2), fixed(r.wallS, 2), fixed(r.cpuS, 2), fixed(r.peakRssMiB, 0),
     r.rowsPerS === null ? '–' : Math.round(r.rowsPerS).toLocaleString('en-US'),
     r.ratio === null ? '–' : `${r.ratio.toFixed(2)}× ${r.ratioTo ?? 'DuckDB'}`,
+    r.ratioNormalized === undefined ? '' : `${r.ratioNormalized.toFixed(2)}×`,
   ]);
   const lines = [header, header.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`);
   return lines.join('\n');
