@@ -87,7 +87,7 @@ export function readSurveyInputs(config: SurveyConfig): { responses: Responses; 
 const PARALLEL_ROWS = 20_000;
 
 function pendingThemes(helper: Helper, responses: Responses, config: SurveyConfig): () => SurveyThemes {
-  const input = themesInput(responses.table, responses.periods, config);
+  const input = themesInput(responses.table, responses.periods, config, undefined, responses.codes);
   const job = helper.post('themes', input);
   return () => {
     try {

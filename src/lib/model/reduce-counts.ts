@@ -22,14 +22,16 @@ export function countAtoms(layout: StatsLayout, answers: ArrayLike<number>[], at
     qOffset.push(size);
     size += w;
   }
+  // Cross pairs are counted three questions at a time (a joint table per block of three,
+  // marginalised afterwards): a third of the passes over the rows of one pass per pair.
   const cross = layout.cross;
-  const pairs: { a: number; b: number; offset: number }[] = [];
-  for (let i = 0; i < cross.length; i++) {
-    for (let j = i + 1; j < cross.length; j++) {
-      pairs.push({ a: cross[i], b: cross[j], offset: size });
-      size += width[cross[i]] * width[cross[j]];
-    }
-  }
+  const blocks = coverPairs(cross.length).map((b) => {
+    const members = b.members.map((m) => cross[m]);
+    const widths = members.map((q) => width[q]);
+    const block = { members, widths, pairs: b.pairs, offset: size };
+    size += widths.reduce((x, y) => x * y, 1);
+    return block;
+  });
   if (size * atoms > MAX_COUNTERS) return undefined;
 
   const wide = qs.some((q) => q.points >= 255);
@@ -40,7 +42,34 @@ export function countAtoms(layout: StatsLayout, answers: ArrayLike<number>[], at
   for (let r = 0; r < rows; r++) base[r] = atomOf[r] * size;
   countInto(counters, base, 0, undefined, 0, undefined);
   qs.forEach((_, k) => countInto(counters, base, qOffset[k], levels[k], 0, undefined));
-  for (const p of pairs) countInto(counters, base, p.offset, levels[p.a], width[p.b], levels[p.b]);
+  for (const b of blocks) {
+    const [x, y, z] = b.members.map((q) => levels[q]);
+    if (z) countTriples(counters, base, b.offset, x, b.widths[1], y, b.widths[2], z);
+    else countInto(counters, base, b.offset, x, b.widths[1], y);
+  }
+  // Each pair's table (level of a × level of b), summed out of its block's table.
+  const pairTables: { a: number; b: number; table: (atomBase: number, la: number, lb: number) => number }[] = [];
+  for (const b of blocks) {
+    const [w1, w2] = [b.widths[1], b.widths[2] ?? 1];
+    for (const [u, v] of b.pairs) {
+      const third = 3 - u - v; // the member summed out (none in a block of two)
+      const at = [0, 0, 0];
+      const table = (atomBase: number, la: number, lb: number) => {
+        at[u] = la;
+        at[v] = lb;
+        if (b.members.length === 2) return counters[atomBase + b.offset + at[0] * w1 + at[1]];
+        let sum = 0;
+        for (let l = 0; l < b.widths[third]; l++) {
+          at[third] = l;
+          sum += counters[atomBase + b.offset + (at[0] * w1 + at[1]) * w2 + at[2]];
+        }
+        return sum;
+      };
+      pairTables.push({ a: b.members[u], b: b.members[v], table });
+    }
+  }
+  // In the order of pairIndex: (0,1), (0,2) … over layout.cross.
+  const pairs = cross.flatMap((qa, i) => cross.slice(i + 1).map((qb) => pairTables.find((t) => t.a === qa && t.b === qb)!));
 
   const out: GroupStats[] = [];
   for (let atom = 0; atom < atoms; atom++) {
@@ -63,7 +92,7 @@ export function countAtoms(layout: StatsLayout, answers: ArrayLike<number>[], at
       for (let la = 0; la < qa.points; la++) {
         const x = qa.min + la;
         for (let lb = 0; lb < qb.points; lb++) {
-          const c = counters[base + p.offset + la * width[p.b] + lb];
+          const c = p.table(base, la, lb);
           if (c === 0) continue;
           const y = qb.min + lb;
           s.pairs[at] += c;
@@ -91,6 +120,41 @@ function countInto(counters: Int32Array, base: Int32Array, offset: number, a: Ui
   if (!a) for (let r = 0; r < rows; r++) counters[base[r] + offset]++;
   else if (!b) for (let r = 0; r < rows; r++) counters[base[r] + offset + a[r]]++;
   else for (let r = 0; r < rows; r++) counters[base[r] + offset + a[r] * stride + b[r]]++;
+}
+
+function countTriples(counters: Int32Array, base: Int32Array, offset: number, a: Uint16Array, wb: number, b: Uint16Array, wc: number, c: Uint16Array): void {
+  const rows = base.length;
+  for (let r = 0; r < rows; r++) counters[base[r] + offset + (a[r] * wb + b[r]) * wc + c[r]]++;
+}
+
+/**
+ * Blocks of three positions (0…k−1) that together hold every pair once, chosen greedily
+ * (for k = 9: 14 blocks for 36 pairs; the best cover has 12); pairs left over form blocks of two.
+ * Each block lists its pairs as positions within the block.
+ */
+export function coverPairs(k: number): { members: number[]; pairs: [number, number][] }[] {
+  const open = new Set<number>();
+  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) open.add(i * k + j);
+  const out: { members: number[]; pairs: [number, number][] }[] = [];
+  for (;;) {
+    let best: number[] | undefined;
+    let most = 1;
+    for (let a = 0; a < k; a++) {
+      for (let b = a + 1; b < k; b++) {
+        for (let c = b + 1; c < k; c++) {
+          const n = +open.has(a * k + b) + +open.has(a * k + c) + +open.has(b * k + c);
+          if (n > most) [most, best] = [n, [a, b, c]];
+        }
+      }
+    }
+    if (!best) break;
+    const [a, b, c] = best;
+    const pairs = ([[0, 1], [0, 2], [1, 2]] as [number, number][]).filter(([u, v]) => open.has(best![u] * k + best![v]));
+    for (const [u, v] of pairs) open.delete(best[u] * k + best[v]);
+    out.push({ members: [a, b, c], pairs });
+  }
+  for (const key of [...open].sort((x, y) => x - y)) out.push({ members: [Math.floor(key / k), key % k], pairs: [[0, 1]] });
+  return out;
 }
 
 /** Level code of each answer: value − min, or `points` when missing (NaN). */

@@ -14,6 +14,7 @@ import { maskPii } from '../analysis/themes/mask-pii';
 import { commentGrouping, groupOf, type CommentGrouping } from './comment-groups';
 import { TOTAL } from './cells';
 import { columnValues } from './columns';
+import type { ResponseCodes } from '../ingest/types';
 
 export type ThemeSide = Exclude<CommentGroup, 'other'>;
 
@@ -72,48 +73,76 @@ const GROUPS: readonly CommentGroup[] = ['dissatisfied', 'satisfied', 'other'];
  * 0…sample−1, in file order) that spreads over the period and repeats exactly. Objects are
  * made for the kept comments only; `counts` counts them all.
  */
-export function surveyComments(table: ColumnTable, config: SurveyConfig, grouping: CommentGrouping, sample = Infinity): { comments: SurveyComment[]; counts: CommentCounts } {
+export function surveyComments(table: ColumnTable, config: SurveyConfig, grouping: CommentGrouping, sample = Infinity, codes?: PeriodCodes): { comments: SurveyComment[]; counts: CommentCounts } {
   const counts: CommentCounts = new Map([[TOTAL, { dissatisfied: 0, satisfied: 0, other: 0 }]]);
   if (config.comments.length === 0) return { comments: [], counts };
-  const periods = columnValues<string>(table, 'period');
-  const rating = columnValues<number>(table, grouping.question);
-  const columns = config.comments.map((c) => columnValues<string | null>(table, c.id));
   const rows = table.numRows();
-  const groupCode = (i: number) => GROUPS.indexOf(groupOf(grouping, rating[i]));
-  const isComment = (text: string | null | undefined): text is string => typeof text === 'string' && text.trim() !== '';
-  // Per period and group: [comments, seen so far, kept so far]. Pass 1 counts, pass 2 keeps.
-  const strata = new Map<string, Int32Array>();
-  const stratum = (period: string) => {
-    let s = strata.get(period);
-    if (!s) strata.set(period, (s = new Int32Array(GROUPS.length * 3)));
-    return s;
-  };
+  const columns = config.comments.map((c) => columnValues<string | null>(table, c.id));
+  const { labels, stratum } = strataOf(table, config, grouping, rows, codes);
+  // Per stratum (period × group): [comments, seen so far, kept so far]. Pass 1 counts, pass 2 keeps.
+  const tally = new Int32Array(labels.length * GROUPS.length * 3);
+  const has = new Uint8Array(rows); // bit c: column c holds a comment
   for (let i = 0; i < rows; i++) {
-    const s = stratum(periods[i]);
-    const g = groupCode(i);
-    for (const column of columns) if (isComment(column[i])) s[g * 3]++;
+    for (let c = 0; c < columns.length; c++) {
+      const text = columns[c][i];
+      if (typeof text === 'string' && text.trim() !== '') {
+        has[i] |= 1 << c;
+        tally[stratum[i] * 3]++;
+      }
+    }
   }
   const comments: SurveyComment[] = [];
   for (let i = 0; i < rows; i++) {
-    const s = stratum(periods[i]);
-    const g = groupCode(i);
-    for (const column of columns) {
-      const text = column[i];
-      if (!isComment(text)) continue;
-      const count = s[g * 3];
-      const seen = s[g * 3 + 1]++;
-      if (count > sample && seen !== Math.floor((s[g * 3 + 2] * count) / sample)) continue;
-      s[g * 3 + 2]++;
-      comments.push({ text, group: GROUPS[g], period: periods[i] });
+    if (has[i] === 0) continue;
+    const t = stratum[i] * 3;
+    for (let c = 0; c < columns.length; c++) {
+      if (!(has[i] & (1 << c))) continue;
+      const count = tally[t];
+      const seen = tally[t + 1]++;
+      if (count > sample && seen !== Math.floor((tally[t + 2] * count) / sample)) continue;
+      tally[t + 2]++;
+      const code = stratum[i] % GROUPS.length;
+      comments.push({ text: columns[c][i]!, group: GROUPS[code], period: labels[(stratum[i] - code) / GROUPS.length] });
     }
   }
   const total = counts.get(TOTAL)!;
-  for (const [period, s] of strata) {
-    const c = { dissatisfied: s[0], satisfied: s[3], other: s[6] };
+  labels.forEach((period, p) => {
+    const at = p * GROUPS.length * 3;
+    const c = { dissatisfied: tally[at], satisfied: tally[at + 3], other: tally[at + 6] };
     counts.set(period, c);
     for (const g of GROUPS) total[g] += c[g];
-  }
+  });
   return { comments, counts };
+}
+
+/** The period codes and labels ingest made (ResponseCodes), which save reading the strings. */
+export interface PeriodCodes {
+  period: Int32Array;
+  periods: readonly string[];
+  /** The grouping question's level codes (value − min; points = missing). */
+  levels: Uint8Array;
+}
+
+/** Each row's stratum, period index × 3 + group (dissatisfied, satisfied, other), and the period labels. */
+function strataOf(table: ColumnTable, config: SurveyConfig, grouping: CommentGrouping, rows: number, codes?: PeriodCodes): { labels: string[]; stratum: Int32Array } {
+  const stratum = new Int32Array(rows);
+  const groupCode = (value: number) => GROUPS.indexOf(groupOf(grouping, value));
+  if (codes && codes.period.length === rows) {
+    const q = config.questions.find((x) => x.id === grouping.question)!;
+    const byLevel = Int32Array.from({ length: q.scale.points + 1 }, (_, l) => groupCode(l < q.scale.points ? q.scale.min + l : NaN));
+    for (let i = 0; i < rows; i++) stratum[i] = codes.period[i] * GROUPS.length + byLevel[codes.levels[i]];
+    return { labels: [...codes.periods], stratum };
+  }
+  const periods = columnValues<string>(table, 'period');
+  const rating = columnValues<number>(table, grouping.question);
+  const index = new Map<string, number>();
+  const labels: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    let p = index.get(periods[i]);
+    if (p === undefined) index.set(periods[i], (p = labels.push(periods[i]) - 1));
+    stratum[i] = p * GROUPS.length + groupCode(rating[i]);
+  }
+  return { labels, stratum };
 }
 
 /**
@@ -133,8 +162,12 @@ export interface ThemesInput {
   config: SurveyConfig;
 }
 
-export function themesInput(table: ColumnTable, periods: readonly string[], config: SurveyConfig, sample = THEME_SAMPLE): ThemesInput {
-  return { ...surveyComments(table, config, commentGrouping(config), sample), periods: [...periods], config };
+/** The comments to analyse; with ingest's codes (`responses.codes`) the periods and groups are read from those. */
+export function themesInput(table: ColumnTable, periods: readonly string[], config: SurveyConfig, sample = THEME_SAMPLE, codes?: ResponseCodes): ThemesInput {
+  const grouping = commentGrouping(config);
+  const q = config.questions.findIndex((x) => x.id === grouping.question);
+  const periodCodes = codes && { period: codes.period, periods, levels: codes.levels[q] };
+  return { ...surveyComments(table, config, grouping, sample, periodCodes), periods: [...periods], config };
 }
 
 export function themesFromComments({ comments, counts, periods, config }: ThemesInput): SurveyThemes {

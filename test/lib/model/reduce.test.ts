@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
 import fc from 'fast-check';
 import { reduceResponses } from '../../../src/lib/model/reduce';
+import { coverPairs } from '../../../src/lib/model/reduce-counts';
 import { addResponse, emptyStats, makeLayout, type GroupStats } from '../../../src/lib/model/sufficient-stats';
 
 // Three questions: a 1–5 item, a 0–10 item and a 0–1 item; cross-products for all three.
@@ -67,5 +68,37 @@ describe('reduceResponses', () => {
 
   it('rejects an answer that is not a level of its scale', () => {
     expect(() => reduced([{ period: 'p1', seg: 'x', a: 4.5, b: 1, c: 0 }])).toThrow('question a: answer 4.5 is not a level of its scale 1–5');
+  });
+});
+
+describe('coverPairs', () => {
+  it('holds every pair of k positions exactly once, in blocks of three where it can', () => {
+    for (let k = 0; k <= 12; k++) {
+      const seen = new Map<string, number>();
+      for (const b of coverPairs(k)) for (const [u, v] of b.pairs) {
+        const key = `${b.members[u]},${b.members[v]}`;
+        seen.set(key, (seen.get(key) ?? 0) + 1);
+      }
+      expect(seen.size).toBe(k < 2 ? 0 : (k * (k - 1)) / 2);
+      expect([...seen.values()].every((n) => n === 1)).toBe(true);
+    }
+    // Nine cross questions (the sample's 8 indicators and the overall item): 14 passes over the rows instead of 36.
+    expect(coverPairs(9).length).toBe(14);
+  });
+
+  it('property: with blocks of three and of two (5 cross questions), counting still equals one by one', () => {
+    const five = makeLayout([1, 2, 3, 4, 5].map((i) => ({ id: `q${i}`, min: 1, points: 5 })), [0, 1, 2, 3, 4]);
+    const answer = fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant(NaN));
+    fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom('p1', 'p2'), answer, answer, answer, answer, answer), { maxLength: 40 }), (rows) => {
+      const table = aq.table({ period: rows.map((r) => r[0]), ...Object.fromEntries([1, 2, 3, 4, 5].map((i) => [`q${i}`, Float64Array.from(rows, (r) => r[i] as number)])) });
+      const atoms = reduceResponses({ table, layout: five, periods: ['p1', 'p2'], segmentIds: [] });
+      const oracle = new Map<number, GroupStats>();
+      rows.forEach((r) => {
+        const p = r[0] === 'p1' ? 0 : 1;
+        if (!oracle.has(p)) oracle.set(p, emptyStats(five));
+        addResponse(five, oracle.get(p)!, Float64Array.from(r.slice(1) as number[]), 1);
+      });
+      atoms.keys.forEach((k, i) => expect(Array.from(atoms.stats[i].pairs)).toEqual(Array.from(oracle.get(k[0])!.pairs)));
+    }));
   });
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
 import fc from 'fast-check';
-import { parseConfig } from '../../../src/lib/config';
-import { surveyComments, surveyThemes } from '../../../src/lib/model/themes';
+import { loadConfig, parseConfig } from '../../../src/lib/config';
+import { surveyComments, surveyThemes, themesInput } from '../../../src/lib/model/themes';
+import { ingestResponses } from '../../../src/lib/ingest/ingest';
+import path from 'node:path';
 import { commentGrouping } from '../../../src/lib/model/comment-groups';
 
 const config = parseConfig(`
@@ -56,5 +58,17 @@ describe('the comment sample of the themes', () => {
     const rows = Array.from({ length: 30 }, (_, i) => ({ period: 'P1', o: i % 2 ? 1 : 5, c: i % 2 ? `物流太慢 ${i}` : `客服很好 ${i}` }));
     const themes = surveyThemes(table(rows), ['P1'], config, 10);
     expect(themes.scopes[0]).toEqual({ period: 'P1', comments: { dissatisfied: 15, satisfied: 15, other: 0 }, analysed: { dissatisfied: 10, satisfied: 10, other: 0 } });
+  });
+});
+
+describe('the comment sample from ingest codes', () => {
+  it('equals the sample read from the table columns (the sample survey, a small cap)', () => {
+    const sample = loadConfig(path.resolve('data/survey.yaml'));
+    const r = ingestResponses(sample);
+    expect(r.codes).toBeDefined();
+    const fromCodes = themesInput(r.table, r.periods, sample, 40, r.codes);
+    const fromTable = themesInput(r.table, r.periods, sample, 40);
+    expect(fromCodes.comments).toEqual(fromTable.comments);
+    expect(fromCodes.counts).toEqual(fromTable.counts);
   });
 });
