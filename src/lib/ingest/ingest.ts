@@ -20,8 +20,8 @@ export interface IngestOptions {
   files?: string[];
   /** `csv-parse` reads every file with csv-parse alone (for comparisons); default `fast`. */
   engine?: CsvEngine;
-  /** A second thread: it reads the last files while this one reads the first (parallel/helper.ts). */
-  helper?: Helper;
+  /** A second thread (parallel/helper.ts), or how to start one: asked for only when the files are big enough. */
+  helper?: Helper | (() => Helper | undefined);
   /** Bytes of responses from which the helper is used (default PARALLEL_BYTES; tests set 0). */
   parallelFrom?: number;
   /** Tests: the last this many files are the helper's, whenever it starts (default: claimed as the threads get to them). */
@@ -46,7 +46,8 @@ export function ingestResponses(config: SurveyConfig, options: IngestOptions = {
   const files = (options.files?.map((f) => path.resolve(f)) ?? matchFiles(config)).map((abs) => inputFile(abs, displayPath(abs)));
   const builder = new RowBuilder(config, { asOf: options.asOf });
   const total = files.reduce((a, f) => a + f.size, 0);
-  const helper = options.helper && files.length > 1 && total >= (options.parallelFrom ?? PARALLEL_BYTES) ? options.helper : undefined;
+  const wanted = files.length > 1 && total >= (options.parallelFrom ?? PARALLEL_BYTES);
+  const helper = wanted ? (typeof options.helper === 'function' ? options.helper() : options.helper) : undefined;
   // 0 = free, 1 = this thread's, 2 = the helper's, 3 = kept for the helper.
   const claims = new Int32Array(new SharedArrayBuffer(4 * files.length));
   if (helper && options.helperFiles) claims.fill(3, Math.max(1, files.length - options.helperFiles));

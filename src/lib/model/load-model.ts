@@ -69,12 +69,15 @@ export function readSurveyInputs(config: SurveyConfig): { responses: Responses; 
     const actions = config.actions ? readActionsFile(config.actions.file) : undefined;
     return { responses: statisticsResponses(config, statistics), inputs: { actions, reportDate: process.env.REPORT_DATE, statistics } };
   }
-  // A second thread reads part of the responses files, then finds the comment themes while this one computes the metrics.
-  const helper = Helper.start();
+  // A second thread (started when there is enough data) reads part of the responses files,
+  // then finds the comment themes while this one computes the metrics.
+  let helper: Helper | undefined;
+  const start = () => (helper ??= Helper.start());
   let themes: ModelInputs['themes'];
   try {
-    const responses = ingestResponses(config, { helper });
-    if (helper && responses.table.numRows() >= PARALLEL_ROWS) themes = pendingThemes(helper, responses, config);
+    const responses = ingestResponses(config, { helper: start });
+    const themesHelper = config.comments.length > 0 && responses.table.numRows() >= PARALLEL_ROWS ? start() : undefined;
+    if (themesHelper) themes = pendingThemes(themesHelper, responses, config);
     const actions = config.actions ? readActionsFile(config.actions.file) : undefined;
     const transactions = ingestTransactions(config);
     return { responses, inputs: { actions, transactions, reportDate: process.env.REPORT_DATE, themes } };

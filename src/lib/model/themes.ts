@@ -56,9 +56,10 @@ const QUOTES = 3;
 
 /**
  * Most comments per group and period that term discovery reads. Tokenizing costs about
- * 40 µs a comment (Intl.Segmenter), so a million responses (~400k comments) would take
- * longer than everything else together; a sample of this size finds the same leading
- * terms (docs/performance.md). Counts, z and quotes then refer to the analysed comments.
+ * 16 µs a comment (Intl.Segmenter), so a million responses (~400k comments) would take
+ * longer than everything else together; at 1M responses the three leading themes of each
+ * side and period come out among the sample's top five 94 % of the time
+ * (docs/performance.md). Counts, z and quotes then refer to the analysed comments.
  */
 export const THEME_SAMPLE = 500;
 
