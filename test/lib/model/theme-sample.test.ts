@@ -23,7 +23,7 @@ function table(rows: { period: string; o: number; c: string | null }[]) {
 describe('the comment sample of the themes', () => {
   it('keeps every comment up to the cap, then the ⌊j·count/cap⌋-th of each period and group', () => {
     // 10 dissatisfied comments in P1 (o = 1), cap 4: positions 0, 2, 5, 7 (⌊j·10/4⌋ for j = 0…3).
-    const rows = Array.from({ length: 10 }, (_, i) => ({ period: 'P1', o: 1, c: `c${i}` }));
+    const rows: { period: string; o: number; c: string | null }[] = Array.from({ length: 10 }, (_, i) => ({ period: 'P1', o: 1, c: `c${i}` }));
     rows.push({ period: 'P1', o: 5, c: 's0' }, { period: 'P2', o: 1, c: 'd0' }, { period: 'P1', o: 1, c: '  ' }, { period: 'P1', o: 1, c: null });
     const { comments, counts } = surveyComments(table(rows), config, grouping, 4);
     expect(comments.map((c) => c.text)).toEqual(['c0', 'c2', 'c5', 'c7', 's0', 'd0']);

@@ -22,7 +22,10 @@ describe('theme views', () => {
   const config = parseConfig(yaml, '/tmp/survey.yaml');
   const themes: SurveyThemes = {
     grouping: commentGrouping(config),
-    scopes: [{ period: 'total', comments: { dissatisfied: 6, satisfied: 9, other: 1 } }, { period: '2026-Q1', comments: { dissatisfied: 2, satisfied: 9, other: 0 } }],
+    scopes: [
+      { period: 'total', comments: { dissatisfied: 6, satisfied: 9, other: 1 }, analysed: { dissatisfied: 6, satisfied: 9, other: 1 } },
+      { period: '2026-Q1', comments: { dissatisfied: 2, satisfied: 9, other: 0 }, analysed: { dissatisfied: 2, satisfied: 9, other: 0 } },
+    ],
     rows: [row('total', 'dissatisfied', 2), row('total', 'dissatisfied', 1), row('total', 'satisfied', 1), row('2026-Q1', 'dissatisfied', 1)],
   };
 
