@@ -1,5 +1,5 @@
 /**
- * Hides e-mail addresses and phone numbers in a cell value before it is kept in a rejected
+ * Hides e-mail addresses, phone numbers, ID numbers and long digit runs in a cell value before it is kept in a rejected
  * row (the data-quality page and `validate` show those values), and shortens long values.
  * Dates and small numbers are left alone: the patterns want an @, or phone-like digit groups.
  */
@@ -11,12 +11,17 @@ const PHONES = [
   /(?<!\d)\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)/g, // North American
 ];
 
+// Resident ID numbers (18 characters, last may be X) and other long digit runs (bank cards,
+// account numbers). Dates and codes with separators are left readable: they explain rejections.
+const CN_ID = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+const LONG_DIGITS = /(?<!\d)\d{9,}(?!\d)/g;
+
 export const MAX_SHOWN = 200;
 
 export function maskPersonal(value: string): string {
-  let out = value.replace(EMAIL, '[e-mail]');
+  let out = value.replace(EMAIL, '[e-mail]').replace(CN_ID, '[id]');
   for (const p of PHONES) out = out.replace(p, '[phone]');
-  return out;
+  return out.replace(LONG_DIGITS, '[number]');
 }
 
 /** Masked, and cut to MAX_SHOWN characters with the full length noted. */

@@ -9,6 +9,12 @@ describe('maskPersonal', () => {
     expect(maskPersonal('call +44 20 7946 0958 or (555) 123-4567')).toBe('call [phone] or [phone]');
   });
 
+  it('hides resident ID numbers and long digit runs', () => {
+    expect(maskPersonal('身份证 11010519491231002X')).toBe('身份证 [id]');
+    expect(maskPersonal('110105194912310021')).toBe('[id]');
+    expect(maskPersonal('卡号 6222021234567890123')).toBe('卡号 [number]');
+  });
+
   it('leaves labels, dates and small numbers alone', () => {
     for (const v of ['满意', '2026-07-01 09:30', '11', '4,5', '12345', '2026/7/1', 'R2025Q1-00001']) expect(maskPersonal(v)).toBe(v);
   });
