@@ -305,3 +305,15 @@ export function lineBreaks(buf: Uint8Array, from: number, to: number): number {
   }
   return k;
 }
+
+/** True when every field from `from` on is blank. */
+export function emptyFrom(r: RecordView, from: number): boolean {
+  for (let i = from; i < r.count; i++) if (r.text(i).trim() !== '') return false;
+  return true;
+}
+
+/** The first non-blank field from `from` on, or ''. */
+export function firstNonEmpty(r: RecordView, from: number): string {
+  for (let i = from; i < r.count; i++) if (r.text(i).trim() !== '') return r.text(i);
+  return '';
+}

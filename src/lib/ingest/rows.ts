@@ -1,7 +1,7 @@
 import type { SurveyConfig } from '../config';
 import { normalizeLabel } from '../util/text';
 import { CodeBook } from './codebook';
-import type { RecordView } from './csv';
+import { emptyFrom, firstNonEmpty, type RecordView } from './csv';
 import { DateReader, PeriodAssigner } from './dates';
 import type { ColumnPlan } from './header';
 import { IdIndex, MISSING_ID, NEW_ID } from './ids';
@@ -186,15 +186,6 @@ export class RowBuilder {
   }
 }
 
-function emptyFrom(r: RecordView, from: number): boolean {
-  for (let i = from; i < r.count; i++) if (r.text(i).trim() !== '') return false;
-  return true;
-}
-
-function firstNonEmpty(r: RecordView, from: number): string {
-  for (let i = from; i < r.count; i++) if (r.text(i).trim() !== '') return r.text(i);
-  return '';
-}
 
 /** `a date like YYYY-MM-DD HH:mm (e.g. 2026-07-01 09:30) or ISO 8601`. */
 export function expectedDate(format: string): string {

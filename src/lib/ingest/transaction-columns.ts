@@ -1,7 +1,7 @@
 import { CsatError } from '../errors';
 import { closest } from '../util/closest';
 import { normalizeLabel } from '../util/text';
-import type { RecordView } from './csv';
+import { emptyFrom, firstNonEmpty, type RecordView } from './csv';
 import { DATA_ERROR } from './decode';
 import { normalizeHeader } from './header';
 import { shownValue } from './mask';
@@ -83,12 +83,3 @@ export class TransactionRows {
   }
 }
 
-function emptyFrom(r: RecordView, from: number): boolean {
-  for (let i = from; i < r.count; i++) if (r.text(i).trim() !== '') return false;
-  return true;
-}
-
-function firstNonEmpty(r: RecordView, from: number): string {
-  for (let i = from; i < r.count; i++) if (r.text(i).trim() !== '') return r.text(i);
-  return '';
-}

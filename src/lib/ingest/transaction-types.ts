@@ -1,3 +1,4 @@
+import type { FileAccounting } from './types';
 /**
  * What reading the transactions file gives: raw purchases, or per-customer summaries that a
  * warehouse computed. Customer ids are kept for joins with the survey and for the analyst's
@@ -29,13 +30,7 @@ export interface TransactionRejectedRow {
 }
 
 /** rowsRead = used + rejected. */
-export interface TransactionAccounting {
-  file: string;
-  encoding: string;
-  delimiter: string;
-  rowsRead: number;
-  used: number;
-  rejected: number;
+export interface TransactionAccounting extends FileAccounting {
   byReason: Partial<Record<TransactionRejectReason, number>>;
 }
 
