@@ -98,7 +98,12 @@ export function normalizeSegments(spec: SurveySpec): Segment[] {
   return spec.segments.map((s, i) => {
     if (ids.has(s.id)) fail(['segments', i, 'id'], `duplicate segment id "${s.id}"`);
     ids.add(s.id);
-    return { id: s.id, column: s.column, label: normalizeLocalized(s.label, s.column), order: (s.order ?? []).map((v) => normalizeLabel(String(v), false)) };
+    // A language without a name shows the value as written in the data (not the other language's name).
+    const valueLabels = Object.fromEntries(Object.entries(s.value_labels ?? {}).map(([v, l]) => {
+      const value = normalizeLabel(v, false);
+      return [value, typeof l === 'string' ? { 'zh-CN': l, en: l } : { 'zh-CN': l['zh-CN'] ?? value, en: l.en ?? value }];
+    }));
+    return { id: s.id, column: s.column, label: normalizeLocalized(s.label, s.column), order: (s.order ?? []).map((v) => normalizeLabel(String(v), false)), valueLabels };
   });
 }
 

@@ -28,7 +28,14 @@ const question = z
   .strict();
 
 const segment = z
-  .object({ id, column: text, label: localized.optional(), order: z.array(z.union([z.string(), z.number()])).optional() })
+  .object({
+    id,
+    column: text,
+    label: localized.optional(),
+    order: z.array(z.union([z.string(), z.number()])).optional(),
+    /** Display names of values, e.g. 企业版: { en: Enterprise }. */
+    value_labels: z.record(z.string(), localized).optional(),
+  })
   .strict();
 
 export const surveySpec = z

@@ -40,6 +40,8 @@ export interface Segment {
   label: Localized;
   /** Display order of values, when given; values not listed sort after, alphabetically. */
   order: string[];
+  /** Display names of values per locale (the value itself when absent). */
+  valueLabels: Record<string, Localized>;
 }
 
 export interface CommentColumn {

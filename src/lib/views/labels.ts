@@ -15,9 +15,14 @@ export function questionLabel(config: SurveyConfig, id: string, locale: Locale):
   return config.questions.find((q) => q.id === id)?.label[locale] ?? id;
 }
 
-/** "Plan: enterprise", or the empty string for the overall cell. */
+/** A segment value's display name in the locale (the value itself when the survey gives none). */
+export function segmentValueLabel(config: SurveyConfig, segment: string, value: string, locale: Locale): string {
+  return config.segments.find((x) => x.id === segment)?.valueLabels[value]?.[locale] ?? value;
+}
+
+/** "Plan: Enterprise", or `all` for the overall cell. */
 export function segmentLabel(config: SurveyConfig, segment: string, value: string, locale: Locale, all: string): string {
   if (segment === 'all') return all;
   const s = config.segments.find((x) => x.id === segment);
-  return `${s ? s.label[locale] : segment}：${value}`.replace('：', locale === 'en' ? ': ' : '：');
+  return `${s ? s.label[locale] : segment}${locale === 'en' ? ': ' : '：'}${segmentValueLabel(config, segment, value, locale)}`;
 }

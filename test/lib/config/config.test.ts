@@ -76,3 +76,11 @@ describe('survey definition errors name file:line:col, the YAML path and what is
     expect(error?.format()).toBe('/nonexistent/survey.yaml: survey definition not found (pass --config path or set SURVEY_CONFIG)');
   });
 });
+
+describe('segment value labels', () => {
+  it('names values per language, falling back to the value as written', () => {
+    const config = loadConfig(path.resolve('data/survey.yaml'));
+    const plan = config.segments.find((s) => s.id === 'plan')!;
+    expect(plan.valueLabels['企业版']).toEqual({ 'zh-CN': '企业版', en: 'Enterprise' });
+  });
+});

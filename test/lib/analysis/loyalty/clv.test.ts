@@ -88,7 +88,7 @@ describe('clvByGroup', () => {
     ['c', { segments: { plan: 'Q' }, satisfaction: NaN, npsGroup: 'detractor' }],
   ]);
   const rows = clvByGroup(['a', 'b', 'c', 'd'], [10, 20, 30, 100], {
-    segments: [{ id: 'plan', column: 'plan', label: { en: 'Plan', 'zh-CN': 'Plan' }, order: ['Q', 'P'] }],
+    segments: [{ id: 'plan', column: 'plan', label: { en: 'Plan', 'zh-CN': 'Plan' }, order: ['Q', 'P'], valueLabels: {} }],
     levels: [1, 2, 3, 4, 5], hasNps: true, profiles, suppress: 1, simpleClv: () => 7,
   });
   const of = (by: string) => rows.filter((r) => r.group_by === by).map((r) => [r.group, r.customers, r.clv_mean, r.clv_median, r.clv_total]);

@@ -7,7 +7,7 @@ import { periodScale } from '../../../../src/lib/analysis/loyalty/periods';
 import type { CustomerActivity } from '../../../../src/lib/analysis/loyalty/types';
 import { day, profiles, purchases } from './fixture';
 
-const segments: Segment[] = [{ id: 'plan', column: 'plan', label: { en: 'Plan', 'zh-CN': 'Plan' }, order: ['B', 'A'] }];
+const segments: Segment[] = [{ id: 'plan', column: 'plan', label: { en: 'Plan', 'zh-CN': 'Plan' }, order: ['B', 'A'], valueLabels: {} }];
 const quarters = periodScale('quarter');
 
 /*
