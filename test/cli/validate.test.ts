@@ -1,22 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseArgs, runCli, type CliIo } from '../../src/cli/run';
-import { validate } from '../../src/cli/validate';
+import { parseArgs } from '../../src/cli/run';
 import { removeTemp, surveyIn, tempDir } from '../lib/ingest/_helpers';
+import { runValidate } from '../helpers/bad-corpus';
 
 const root = path.resolve(__dirname, '../..');
 const basic = path.join(root, 'test/fixtures/ingest/basic/survey.yaml');
 const tmp = tempDir();
 afterAll(() => removeTemp(tmp));
 
-export async function runValidate(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env };
-  const code = await runCli(validate, argv, io, ['as-of']);
-  return { code, out, err };
-}
 
 describe('npm run validate', () => {
   it('prints the accounting and exits 0 for usable data', async () => {

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../src/cli/run';
-import { validate } from '../../../src/cli/validate';
-import { displayPath, loadConfig } from '../../../src/lib/config';
-import { formatWhere } from '../../../src/lib/errors';
+import { loadConfig } from '../../../src/lib/config';
 import { ingestResponses } from '../../../src/lib/ingest/ingest';
 import type { Responses } from '../../../src/lib/ingest/types';
 import { removeTemp, tempDir } from './_helpers';
+import { CORPUS_ROOT, corpusCases, expectOneLineError, runValidate, type CorpusExpected } from '../../helpers/bad-corpus';
 
 /**
  * The bad-input corpus, table-driven: every folder of test/fixtures/bad holds a survey.yaml,
@@ -16,22 +14,10 @@ import { removeTemp, tempDir } from './_helpers';
  * ingestResponses with both CSV engines. Other kinds (actions, transactions) have their own
  * runners next to their readers.
  */
-interface Expected {
-  kind?: string;
-  description: string;
+interface Expected extends CorpusExpected {
   outcome: 'fatal' | 'rejected' | 'ok';
-  exitCode?: number;
-  message?: string;
-  hint?: string;
-  file?: string;
-  line?: number;
-  column?: number | string;
   asOf?: string;
   generate?: keyof typeof generators;
-  rowsRead?: number;
-  used?: number;
-  reasons?: Record<string, number>;
-  rows?: Record<string, unknown>[];
   periods?: string[];
   encoding?: string;
   delimiter?: string;
@@ -39,14 +25,8 @@ interface Expected {
   stdout?: string[];
 }
 
-const RUN_ELSEWHERE = new Set(['actions', 'transactions']);
-const root = path.resolve(__dirname, '../../fixtures/bad');
-const cases = fs
-  .readdirSync(root)
-  .filter((d) => fs.existsSync(path.join(root, d, 'expected.json')))
-  .sort()
-  .map((name) => ({ name, expected: JSON.parse(fs.readFileSync(path.join(root, name, 'expected.json'), 'utf8')) as Expected }));
-const ours = cases.filter((c) => (c.expected.kind ?? 'responses') === 'responses');
+const KINDS = ['responses', 'actions', 'transactions'];
+const ours = corpusCases<Expected>('responses');
 
 const tmp = tempDir('csat-bad-');
 afterAll(() => removeTemp(tmp));
@@ -67,7 +47,7 @@ const generators = {
 };
 
 function caseDir(name: string, expected: Expected): string {
-  const source = path.join(root, name);
+  const source = path.join(CORPUS_ROOT, name);
   if (!expected.generate) return source;
   const dir = path.join(tmp, name);
   fs.cpSync(source, dir, { recursive: true });
@@ -77,14 +57,8 @@ function caseDir(name: string, expected: Expected): string {
 
 const asOfDate = (asOf?: string) => (asOf ? new Date(`${asOf}T23:59:59.999Z`) : undefined);
 
-async function runValidate(dir: string, expected: Expected) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: {} };
-  const argv = ['--config', path.join(dir, 'survey.yaml'), ...(expected.asOf ? ['--as-of', expected.asOf] : [])];
-  const code = await runCli(validate, argv, io, ['as-of']);
-  return { code, out, err };
-}
+const validateCase = (dir: string, expected: Expected) =>
+  runValidate(['--config', path.join(dir, 'survey.yaml'), ...(expected.asOf ? ['--as-of', expected.asOf] : [])]);
 
 /** Table columns as plain arrays, NaN as null, for comparing with expected.json. */
 function column(r: Responses, name: string): unknown[] {
@@ -94,23 +68,20 @@ function column(r: Responses, name: string): unknown[] {
 describe('bad-input corpus', () => {
   it('has at least 30 response and survey-definition cases, and every kind has a runner', () => {
     expect(ours.length).toBeGreaterThanOrEqual(30);
-    for (const c of cases) expect(c.expected.kind === undefined || c.expected.kind === 'responses' || RUN_ELSEWHERE.has(c.expected.kind), c.name).toBe(true);
+    const all = fs.readdirSync(CORPUS_ROOT).filter((d) => fs.existsSync(path.join(CORPUS_ROOT, d, 'expected.json')));
+    expect(KINDS.reduce((n, kind) => n + corpusCases(kind).length, 0)).toBe(all.length);
   });
 
   it.each(ours.map((c) => [c.name, c.expected] as const))('%s', async (name, expected) => {
     const dir = caseDir(name, expected);
-    const { code, out, err } = await runValidate(dir, expected);
+    const result = await validateCase(dir, expected);
+    const { code, out, err } = result;
     // Never a stack trace: at most one line on stderr, an `error:` line.
     expect(err.length).toBeLessThanOrEqual(1);
     for (const line of [...err, ...out]) expect(line).not.toMatch(/^\s+at |\n\s+at /);
 
     if (expected.outcome === 'fatal' || (expected.exitCode ?? 0) !== 0) {
-      expect(code).toBe(expected.exitCode);
-      expect(err).toHaveLength(1);
-      const where = formatWhere({ file: displayPath(path.join(dir, expected.file!)), line: expected.line, column: expected.column });
-      expect(err[0].startsWith(`error: ${where}: `), `${err[0]}\nshould start with error: ${where}`).toBe(true);
-      expect(err[0]).toContain(expected.message);
-      if (expected.hint) expect(err[0]).toContain(expected.hint);
+      expectOneLineError(result, dir, expected);
       // Says what was expected or what to do.
       expect(err[0]).toMatch(/expected|must|did you mean|defined scales|closest|allowed|a weight ≥|required|save |relative to|check anchors|see the reasons/);
       if (expected.outcome === 'fatal') return;

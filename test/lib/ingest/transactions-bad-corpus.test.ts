@@ -1,11 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../src/cli/run';
-import { validate } from '../../../src/cli/validate';
-import { displayPath, loadConfig } from '../../../src/lib/config';
-import { formatWhere } from '../../../src/lib/errors';
+import { loadConfig } from '../../../src/lib/config';
 import { ingestTransactions } from '../../../src/lib/ingest/transactions';
+import { corpusCases, expectOneLineError, runValidate } from '../../helpers/bad-corpus';
 
 /**
  * The transactions cases of the bad-input corpus (test/fixtures/bad/transactions-*, kind
@@ -16,54 +13,19 @@ import { ingestTransactions } from '../../../src/lib/ingest/transactions';
  * (rows read = used + rejected) and the rejected rows in order, with no customer or order id
  * in a rejected value.
  */
-interface Expected {
-  kind: string;
-  description: string;
-  outcome: 'fatal' | 'rejected';
-  exitCode?: number;
-  message?: string;
-  hint?: string;
-  file?: string;
-  line?: number;
-  column?: number | string;
-  rowsRead?: number;
-  used?: number;
-  reasons?: Record<string, number>;
-  rows?: Record<string, unknown>[];
-}
-
-const root = path.resolve(__dirname, '../../fixtures/bad');
-const cases = fs
-  .readdirSync(root)
-  .filter((d) => fs.existsSync(path.join(root, d, 'expected.json')))
-  .sort()
-  .map((name) => ({ name, expected: JSON.parse(fs.readFileSync(path.join(root, name, 'expected.json'), 'utf8')) as Expected }))
-  .filter((c) => c.expected.kind === 'transactions');
-
-async function runValidate(dir: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: {} };
-  const code = await runCli(validate, ['--config', path.join(dir, 'survey.yaml')], io);
-  return { code, out, err };
-}
+const cases = corpusCases('transactions');
 
 describe('bad-input corpus: transactions', () => {
   it('has cases', () => expect(cases.length).toBeGreaterThanOrEqual(8));
 
-  it.each(cases.map((c) => [c.name, c.expected] as const))('%s', async (name, expected) => {
-    const dir = path.join(root, name);
-    const { code, out, err } = await runValidate(dir);
+  it.each(cases.map((c) => [c.name, c.dir, c.expected] as const))('%s', async (_name, dir, expected) => {
+    const result = await runValidate(['--config', path.join(dir, 'survey.yaml')]);
+    const { code, out, err } = result;
     expect(err.length).toBeLessThanOrEqual(1);
     for (const line of [...err, ...out]) expect(line).not.toMatch(/^\s+at |\n\s+at /);
 
     if (expected.outcome === 'fatal') {
-      expect(code).toBe(expected.exitCode);
-      expect(err).toHaveLength(1);
-      const where = formatWhere({ file: displayPath(path.join(dir, expected.file!)), line: expected.line, column: expected.column });
-      expect(err[0].startsWith(`error: ${where}`), `${err[0]}\nshould start with error: ${where}`).toBe(true);
-      expect(err[0]).toContain(expected.message);
-      if (expected.hint) expect(err[0]).toContain(expected.hint);
+      expectOneLineError(result, dir, expected);
       return;
     }
 

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../../src/lib/config';
@@ -6,6 +5,7 @@ import { CsatError } from '../../../../src/lib/errors';
 import { readActionsFile } from '../../../../src/lib/ingest/actions';
 import { ingestResponses } from '../../../../src/lib/ingest/ingest';
 import { buildModel } from '../../../../src/lib/model/load-model';
+import { corpusCases } from '../../../helpers/bad-corpus';
 
 /**
  * The bad actions.csv cases of the bad-input corpus: each folder test/fixtures/bad/actions-*
@@ -13,25 +13,12 @@ import { buildModel } from '../../../../src/lib/model/load-model';
  * ({ kind: "actions", exitCode, file, line?, column?, message }). The build must stop with a
  * CsatError at that file, line and column (the header name), whose message contains `message`.
  */
-const root = path.resolve('test/fixtures/bad');
-const cases = fs.existsSync(root) ? fs.readdirSync(root).filter((d) => d.startsWith('actions-')).sort() : [];
-
-interface Expected {
-  kind: string;
-  exitCode: number;
-  file: string;
-  line?: number;
-  column?: string;
-  message: string;
-}
+const cases = corpusCases('actions');
 
 describe('bad actions.csv corpus', () => {
   it('has cases', () => expect(cases.length).toBeGreaterThanOrEqual(10));
 
-  it.each(cases)('%s', (name) => {
-    const dir = path.join(root, name);
-    const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected;
-    expect(expected.kind).toBe('actions');
+  it.each(cases.map((c) => [c.name, c.dir, c.expected] as const))('%s', (name, dir, expected) => {
     const config = loadConfig(path.join(dir, 'survey.yaml'));
     const responses = ingestResponses(config);
     let error: unknown;
