@@ -2,7 +2,7 @@
  * BG/NBD model (Fader, Hardie & Lee 2005, "Counting your customers the easy way",
  * Marketing Science 24(2):275–284): maximum-likelihood fit, P(alive) and expected purchases.
  */
-import { minimize } from './optimize';
+import { minimize, type FitDiagnostics } from './optimize';
 import { aggregateCustomers, bgnbdLogLikelihoodAndGradient, type BgnbdParams } from './bgnbd-likelihood';
 import { hyp2f1MinusOneOverB } from './hypergeometric';
 
@@ -15,15 +15,8 @@ export interface CustomerArrays {
   T: ArrayLike<number>;
 }
 
-export interface BgnbdFit extends BgnbdParams {
-  /** Log-likelihood at the estimate (all customers). */
-  ll: number;
-  converged: boolean;
-  iterations: number;
-  evaluations: number;
-  /** Largest gradient component of the mean negative log-likelihood in log-parameters. */
-  gradientNorm: number;
-  customers: number;
+/** gradientNorm: largest gradient component of the mean negative log-likelihood in log-parameters. */
+export interface BgnbdFit extends BgnbdParams, FitDiagnostics {
   /** Distinct (x, tₓ, T) records the likelihood was evaluated over. */
   records: number;
 }

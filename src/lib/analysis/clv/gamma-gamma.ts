@@ -6,7 +6,7 @@
  */
 import { logGamma } from '../../util/special';
 import { digamma } from './digamma';
-import { minimize } from './optimize';
+import { minimize, type FitDiagnostics } from './optimize';
 
 export interface GammaGammaParams {
   p: number;
@@ -14,15 +14,8 @@ export interface GammaGammaParams {
   gamma: number;
 }
 
-export interface GammaGammaFit extends GammaGammaParams {
-  ll: number;
-  converged: boolean;
-  iterations: number;
-  evaluations: number;
-  gradientNorm: number;
-  /** Customers the fit used: those with x > 0 (and so z̄ > 0). */
-  customers: number;
-}
+/** customers: those with x > 0 (and so z̄ > 0). */
+export interface GammaGammaFit extends GammaGammaParams, FitDiagnostics {}
 
 export interface GammaGammaFitOptions {
   /** Starting values (default p = 1, q = 1, γ = mean z̄). */

@@ -44,6 +44,14 @@ export interface MinimizeResult {
   method: 'bfgs' | 'nelder-mead' | 'bfgs+nelder-mead';
 }
 
+/** What a maximum-likelihood fit reports besides its parameters. */
+export interface FitDiagnostics extends Pick<MinimizeResult, 'converged' | 'iterations' | 'evaluations' | 'gradientNorm'> {
+  /** Log-likelihood at the estimate. */
+  ll: number;
+  /** Customers the fit used. */
+  customers: number;
+}
+
 const maxAbs = (v: Float64Array): number => v.reduce((m, g) => Math.max(m, Math.abs(g)), 0);
 const dot = (u: Float64Array, v: Float64Array): number => u.reduce((s, ui, i) => s + ui * v[i], 0);
 
