@@ -15,6 +15,9 @@ export function questionLabel(config: SurveyConfig, id: string, locale: Locale):
   return config.questions.find((q) => q.id === id)?.label[locale] ?? id;
 }
 
+/** "label: value" in the locale's punctuation (a full-width colon in Chinese). */
+export const labelled = (label: string, value: string, locale: Locale) => `${label}${locale === 'en' ? ': ' : '：'}${value}`;
+
 /** A segment value's display name in the locale (the value itself when the survey gives none). */
 export function segmentValueLabel(config: SurveyConfig, segment: string, value: string, locale: Locale): string {
   return config.segments.find((x) => x.id === segment)?.valueLabels[value]?.[locale] ?? value;
@@ -24,5 +27,5 @@ export function segmentValueLabel(config: SurveyConfig, segment: string, value: 
 export function segmentLabel(config: SurveyConfig, segment: string, value: string, locale: Locale, all: string): string {
   if (segment === 'all') return all;
   const s = config.segments.find((x) => x.id === segment);
-  return `${s ? s.label[locale] : segment}${locale === 'en' ? ': ' : '：'}${segmentValueLabel(config, segment, value, locale)}`;
+  return labelled(s ? s.label[locale] : segment, segmentValueLabel(config, segment, value, locale), locale);
 }
