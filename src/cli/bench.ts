@@ -53,9 +53,9 @@ function main(): void {
     const config = path.resolve(data.config);
     const dump = (name: string, run: number) => (run < 0 ? path.join(TMP, `${name}-${size}.json`) : '');
     const systems: { name: string; args: (run: number) => string[] }[] = [
-      { name: 'csat-report', args: (r) => ['--import', 'tsx', 'src/cli/bench/stage-csat.ts', config, dump('csat', r)] },
-      { name: 'DuckDB (labels exact)', args: (r) => ['--import', 'tsx', 'src/cli/bench/stage-duckdb.ts', config, 'exact', dump('duckdb-exact', r), ...data.files] },
-      { name: 'DuckDB (labels trimmed, lower-cased)', args: (r) => ['--import', 'tsx', 'src/cli/bench/stage-duckdb.ts', config, 'normalized', dump('duckdb-normalized', r), ...data.files] },
+      { name: 'csat-report', args: (r) => ['src/cli/launch.mjs', 'bench/stage-csat', config, dump('csat', r)] },
+      { name: 'DuckDB (labels exact)', args: (r) => ['src/cli/launch.mjs', 'bench/stage-duckdb', config, 'exact', dump('duckdb-exact', r), ...data.files] },
+      { name: 'DuckDB (labels trimmed, lower-cased)', args: (r) => ['src/cli/launch.mjs', 'bench/stage-duckdb', config, 'normalized', dump('duckdb-normalized', r), ...data.files] },
     ];
     const measured = new Map<string, Run[]>(systems.map((s) => [s.name, []]));
     for (const file of data.files) fs.readFileSync(file); // into the page cache

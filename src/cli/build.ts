@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Plugin as VitePlugin } from 'vite';
 import { CsatError } from '../lib/errors';
 import { buildModel, cacheModel, readSurveyInputs } from '../lib/model';
-import { EXIT, loadConfigForCli, runIfMain, type CliArgs, type CliIo } from './run';
+import { EXIT, loadConfigForCli, runIfMain, type CliArgs, type CliCommand, type CliIo } from './run';
 import { Progress } from './progress';
 
 /**
@@ -41,7 +43,8 @@ export async function buildSite(args: CliArgs, io: CliIo): Promise<number> {
   process.env.NODE_ENV = 'production';
   const { build } = await import('astro');
   const root = process.cwd();
-  await build({ root, logLevel: quiet ? 'error' : 'warn' });
+  const plugins = io.env.CSAT_COMPILED ? [compiledLibrary(root, io.env.CSAT_COMPILED)] : [];
+  await build({ root, logLevel: quiet ? 'error' : 'warn', vite: { plugins } });
   const outDir = path.resolve(root, io.env.SITE_OUT_DIR ?? 'dist');
   const pages = countFiles(outDir, '.html');
   progress.stage('pages', `${pages} pages in ${path.relative(root, outDir) || '.'}/`);
@@ -49,9 +52,31 @@ export async function buildSite(args: CliArgs, io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
+/**
+ * When this command runs compiled (src/cli/launch.mjs), the pages' imports of src/lib resolve
+ * to the same compiled modules, kept external: Rollup does not bundle the library again
+ * (a second off every build) and the pages read the model computed above from the very
+ * module that holds it.
+ */
+function compiledLibrary(root: string, compiled: string): VitePlugin {
+  const lib = path.join(root, 'src', 'lib') + path.sep;
+  return {
+    name: 'csat-compiled-library',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.includes('lib')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved || !resolved.id.startsWith(lib) || !resolved.id.endsWith('.ts')) return null;
+      const file = path.join(compiled, 'lib', resolved.id.slice(lib.length).replace(/\.ts$/, '.mjs'));
+      return { id: pathToFileURL(file).href, external: true };
+    },
+  };
+}
+
 function countFiles(dir: string, ext: string): number {
   if (!fs.existsSync(dir)) return 0;
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(ext)).length;
 }
 
-runIfMain(import.meta.url, buildSite, ['date', 'base'], ['quiet']);
+export const cli: CliCommand = { run: buildSite, options: ['date', 'base'], switches: ['quiet'] };
+runIfMain(import.meta.url, cli);

@@ -3,7 +3,7 @@ import { CsatError } from '../lib/errors';
 import { loadModel } from '../lib/model';
 import { writeMetricTables } from '../lib/tables/write-tables';
 import { perCustomerClvTable } from '../lib/tables/loyalty-tables';
-import { EXIT, loadConfigForCli, runIfMain, type CliArgs, type CliIo } from './run';
+import { EXIT, loadConfigForCli, runIfMain, type CliArgs, type CliCommand, type CliIo } from './run';
 
 /**
  * `npm run metrics -- [--config path] --out DIR`: computes the model once and writes every
@@ -24,4 +24,5 @@ export async function metrics(args: CliArgs, io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
-runIfMain(import.meta.url, metrics, ['out']);
+export const cli: CliCommand = { run: metrics, options: ['out'] };
+runIfMain(import.meta.url, cli);

@@ -5,7 +5,7 @@ import { stampPdfDate } from '../lib/publish/pdf-date';
 import { activatePdfLinks } from '../lib/publish/pdf-link';
 import { buildSite } from './build';
 import { Progress } from './progress';
-import { EXIT, runIfMain, type CliArgs, type CliIo } from './run';
+import { EXIT, runIfMain, type CliArgs, type CliCommand, type CliIo } from './run';
 import { startStaticServer } from './static-server';
 
 /**
@@ -167,4 +167,5 @@ export const headerTemplate = (text: string) =>
 
 const footerTemplate = `<div style="${templateFont} width: 100%; padding: 0 ${MARGIN.left}; text-align: right;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
 
-runIfMain(import.meta.url, makePdfs, ['out', 'date', 'base'], ['no-build', 'quiet']);
+export const cli: CliCommand = { run: makePdfs, options: ['out', 'date', 'base'], switches: ['no-build', 'quiet'] };
+runIfMain(import.meta.url, cli);

@@ -87,11 +87,24 @@ export async function runCli(command: Command, argv: string[], io: CliIo = proce
   }
 }
 
-/** Runs `command` when this module is the script node was started with. */
-export function runIfMain(moduleUrl: string, command: Command, known: string[] = [], switches: string[] = []): void {
+/** A command as the launcher (src/cli/launch.mjs) and runIfMain run it: the function and its flags. */
+export interface CliCommand {
+  run: Command;
+  /** Flags (besides --config) that take a value. */
+  options?: string[];
+  /** Flags without a value. */
+  switches?: string[];
+}
+
+export function runCommand(cli: CliCommand, argv: string[], io: CliIo = processIo): Promise<number> {
+  return runCli(cli.run, argv, io, cli.options, cli.switches);
+}
+
+/** Runs `cli` when this module is the script node was started with (under tsx; the launcher calls runCommand). */
+export function runIfMain(moduleUrl: string, cli: CliCommand): void {
   const script = process.argv[1];
   if (!script || path.resolve(script) !== fileURLToPath(moduleUrl)) return;
-  void runCli(command, process.argv.slice(2), processIo, known, switches).then((code) => {
+  void runCommand(cli, process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

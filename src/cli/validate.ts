@@ -5,7 +5,7 @@ import { summarize, type Summary } from '../lib/ingest/summary';
 import { readActionsFile } from '../lib/ingest/actions';
 import { ingestTransactions, type Transactions } from '../lib/ingest/transactions';
 import { ACTION_STATUSES, parseActions, type Action } from '../lib/analysis/actions';
-import { EXIT, loadConfigForCli, runIfMain, type CliArgs, type CliIo } from './run';
+import { EXIT, loadConfigForCli, runIfMain, type CliArgs, type CliCommand, type CliIo } from './run';
 
 /**
  * `npm run validate [-- --config path] [--as-of YYYY-MM-DD]`: checks the survey definition
@@ -102,4 +102,5 @@ export function formatTransactions(t: Transactions): string[] {
   return lines;
 }
 
-runIfMain(import.meta.url, validate, ['as-of']);
+export const cli: CliCommand = { run: validate, options: ['as-of'] };
+runIfMain(import.meta.url, cli);

@@ -37,7 +37,7 @@ function build(outDir: string, env: Record<string, string>, lock: string): void 
   try {
     removeOldBuilds(path.dirname(outDir));
     fs.rmSync(outDir, { recursive: true, force: true });
-    execFileSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'src/cli/build.ts', '--quiet'], {
+    execFileSync(process.execPath, ['src/cli/launch.mjs', 'build', '--quiet'], {
       cwd: path.resolve('.'),
       env: { ...cleanEnv(), CI: 'true', ...env, SITE_OUT_DIR: outDir },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 /**
- * Site builds for the benchmark: csat-report's full build (src/cli/build.ts, model and
+ * Site builds for the benchmark: csat-report's full build (`npm run build`: model and
  * Astro) of a survey into bench-data/, a bare Astro project with the same number of
  * trivial pages (built with the installed astro), and the checks on the built pages: no
  * JavaScript shipped, and the size of a period page with its CSS.
@@ -10,7 +10,7 @@ import { runChild, type Run } from './measure';
 
 export function buildSite(config: string, outDir: string): Run {
   fs.rmSync(outDir, { recursive: true, force: true });
-  return runChild(['--import', 'tsx', 'src/cli/build.ts', '--quiet'], { ...process.env, CI: 'true', SURVEY_CONFIG: path.resolve(config), SITE_OUT_DIR: path.resolve(outDir) });
+  return runChild(['src/cli/launch.mjs', 'build', '--quiet'], { ...process.env, CI: 'true', SURVEY_CONFIG: path.resolve(config), SITE_OUT_DIR: path.resolve(outDir) });
 }
 
 /** bench-data/bare: an Astro project with `pages` trivial pages (written once per page count). */

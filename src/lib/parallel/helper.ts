@@ -6,7 +6,7 @@
  * when the caller needs it can be taken back (`take(job, true)` returns undefined), so a
  * slow start or a busy machine never makes the caller wait for work it could do itself.
  *
- * The worker runs this folder's worker.ts. From TypeScript sources it registers tsx's
+ * The worker runs this folder's worker.ts (worker.mjs when compiled by src/cli/launch.mjs). From TypeScript sources it registers tsx's
  * in-thread CommonJS hook first (tsx's module hooks load a thread's modules several times
  * slower). Where the worker file is absent (code bundled by Vite) or CSAT_THREADS=1,
  * start() gives undefined and everything runs on one thread.
@@ -14,7 +14,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { CsatError } from '../errors';
 
@@ -54,11 +55,14 @@ export class Helper {
   static start(env: NodeJS.ProcessEnv = process.env): Helper | undefined {
     if (env.CSAT_THREADS === '1' || os.availableParallelism() < 2) return undefined;
     const ts = import.meta.url.endsWith('.ts');
-    // Built at run time so a bundler does not try to include it as an asset.
-    const url = new URL(['.', `worker.${ts ? 'ts' : 'js'}`].join('/'), import.meta.url);
+    // Compiled by src/cli/launch.mjs, this code may sit in a shared chunk: the worker is at its place in the tree.
+    // Otherwise built at run time so a bundler does not try to include it as an asset.
+    const url = env.CSAT_COMPILED ? pathToFileURL(path.join(env.CSAT_COMPILED, 'lib', 'parallel', 'worker.mjs'))
+      : new URL(['.', `worker.${ts ? 'ts' : 'js'}`].join('/'), import.meta.url);
     if (url.protocol !== 'file:' || !fs.existsSync(fileURLToPath(url))) return undefined;
     let tsx: string | undefined;
-    if (ts) {
+    const fromSource = url.pathname.endsWith('.ts');
+    if (fromSource) {
       try {
         tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
       } catch {
@@ -67,7 +71,9 @@ export class Helper {
     }
     const { port1, port2 } = new MessageChannel();
     const state = new Int32Array(new SharedArrayBuffer(4 * (JOBS + 1)));
-    const worker = new Worker(BOOT, { eval: true, workerData: { entry: fileURLToPath(url), tsx, port: port2, state }, transferList: [port2] });
+    const workerData = { entry: fileURLToPath(url), tsx, port: port2, state };
+    // The compiled worker is plain ESM; the TypeScript one boots through tsx's CommonJS hook.
+    const worker = fromSource ? new Worker(BOOT, { eval: true, workerData, transferList: [port2] }) : new Worker(url, { workerData, transferList: [port2] });
     worker.unref();
     return new Helper(worker, port1, state);
   }

@@ -4,7 +4,11 @@
  * puts those back. EXTRA_STOP_WORDS adds survey filler ("无", "n/a", 感觉).
  * DEFAULT_DICTIONARY holds service terms Intl.Segmenter splits too finely (客|服, 售|后).
  */
-import stopwordsIso from 'stopwords-iso/stopwords-iso.json';
+import { createRequire } from 'node:module';
+
+// Required, not imported: a JSON import needs an import attribute in plain Node (compiled
+// runs) and would be inlined (174 KB, 60 languages) by a bundler.
+const stopwordsIso = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
 
 export const KEEP_WORDS: readonly string[] = [
   // en: words stopwords-iso lists that name a service quality or a pain point
