@@ -2,6 +2,7 @@ import type { SurveyConfig } from '../config/types';
 import type { SurveyMetrics } from '../model/build';
 import type { CellBase, ChangeRow } from '../model/types';
 import type { FormatName } from '../format';
+import { cellLookup } from './cell-lookup';
 
 export const KPI_METRICS = ['index', 'csat', 'nps', 'ces'] as const;
 export type KpiMetric = (typeof KPI_METRICS)[number];
@@ -44,28 +45,27 @@ export function availableKpis(config: SurveyConfig): KpiMetric[] {
 export function kpiValue(metrics: SurveyMetrics, config: SurveyConfig, metric: KpiMetric, where: Where): KpiValue {
   const segment = where.segment ?? 'all';
   const segmentValue = where.segmentValue ?? 'all';
-  const inCell = (r: CellBase) => r.period === where.period && r.segment === segment && r.segment_value === segmentValue;
-  const changeOf = (m: string, question: string) =>
-    metrics.changes.find((c) => c.period_to === where.period && c.segment === segment && c.segment_value === segmentValue && c.metric === m && c.question === question);
+  const cells = cellLookup(metrics);
+  const changeOf = (m: string, question: string) => cells.change(where.period, segment, segmentValue, m, question);
   let row: (CellBase & { value: number | null; low: number | null; high: number | null }) | undefined;
   let change: ChangeRow | undefined;
   let format: FormatName = 'num1';
   if (metric === 'index') {
-    row = metrics.index.find(inCell);
+    row = cells.index(where.period, segment, segmentValue);
     change = changeOf('index', '');
   } else if (metric === 'csat') {
     const id = overallId(config);
-    const r = metrics.scores.find((s) => inCell(s) && s.question === id);
+    const r = id === undefined ? undefined : cells.score(where.period, segment, segmentValue, id);
     row = r && { ...r, value: r.top2, low: r.top2_low, high: r.top2_high };
     change = id ? changeOf('top2', id) : undefined;
     format = 'pct1';
   } else if (metric === 'nps') {
-    const r = metrics.nps.find(inCell);
+    const r = cells.nps(where.period, segment, segmentValue);
     row = r && { ...r, value: r.nps, low: r.low, high: r.high };
     change = r ? changeOf('nps', r.question) : undefined;
     format = 'num0';
   } else {
-    const r = metrics.ces.find(inCell);
+    const r = cells.ces(where.period, segment, segmentValue);
     row = r && { ...r, value: r.mean, low: r.mean_low, high: r.mean_high };
     change = r ? changeOf('ces', r.question) : undefined;
     format = 'num2';
