@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import path from 'node:path';
 
 // SITE_BASE lets the same build be hosted under a sub-path (e.g. a project page).
 export default defineConfig({
@@ -12,6 +13,8 @@ export default defineConfig({
   integrations: [mdx()],
   build: { inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
+  // The narrative reports (src/components/reports.ts); CONTENT_DIR chooses another folder.
+  vite: { resolve: { alias: { '@reports': path.resolve(process.env.CONTENT_DIR || 'content/reports') } } },
   // No code blocks in reports; Shiki's start-up alone costs about a second of every build.
   markdown: { syntaxHighlight: false },
 });
