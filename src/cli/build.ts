@@ -3,14 +3,18 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin as VitePlugin } from 'vite';
 import { CsatError } from '../lib/errors';
-import { buildModel, cacheModel, readSurveyInputs } from '../lib/model';
+import { buildModel, cacheModel, readSurveyInputs, type Model } from '../lib/model';
+import { modelStore } from '../lib/model/model-cache';
+import type { Accounting } from '../lib/ingest/types';
 import { EXIT, loadConfigForCli, runIfMain, type CliArgs, type CliCommand, type CliIo } from './run';
 import { Progress } from './progress';
 
 /**
- * `npm run build [-- --config path] [--date YYYY-MM-DD] [--base /sub/path/] [--quiet]`:
+ * `npm run build [-- --config path] [--date YYYY-MM-DD] [--base /sub/path/] [--quiet] [--no-cache]`:
  * checks the survey definition and the data, computes the model once, then builds the site
- * into dist/ with Astro, which reads that same model. A fatal data error stops the build
+ * into dist/ with Astro, which reads that same model. Run compiled (src/cli/launch.mjs), it
+ * reuses the model of an earlier build whose code and input files were byte for byte the
+ * same (lib/model/model-cache.ts); --no-cache computes it afresh. A fatal data error stops the build
  * with one line and a non-zero exit code, after printing the accounting.
  */
 export async function buildSite(args: CliArgs, io: CliIo): Promise<number> {
@@ -26,18 +30,28 @@ export async function buildSite(args: CliArgs, io: CliIo): Promise<number> {
   if (typeof args.flags.base === 'string') process.env.SITE_BASE = args.flags.base;
   progress.stage('config', `${path.relative(process.cwd(), config.path)}: ${config.questions.length} questions, ${config.segments.length} segments`);
 
-  const { responses, inputs } = readSurveyInputs(config);
-  const a = responses.accounting;
-  const reasons = Object.entries(a.byReason).map(([r, n]) => `${r} ${n}`).join(', ');
-  const purchases = inputs.transactions ? `; ${inputs.transactions.accounting.used} purchases` : '';
-  progress.stage('ingest', `${a.files.length} files, ${a.rowsRead} rows read, ${a.used} used, ${a.rejected} rejected${reasons ? ` (${reasons})` : ''}${purchases}`);
-  if (a.used === 0) {
-    progress.flush();
-    throw new CsatError(`no usable rows: all ${a.rowsRead} rows were rejected`, {}, { exitCode: EXIT.data, hint: 'run npm run validate to see why' });
+  const store = io.env.CSAT_COMPILED && args.flags['no-cache'] !== true
+    ? modelStore(path.resolve('node_modules', '.cache', 'csat-report-models'), path.basename(io.env.CSAT_COMPILED), config, process.env.REPORT_DATE)
+    : undefined;
+  let model = store?.read();
+  const reused = model !== undefined;
+  if (model) {
+    progress.stage('ingest', ingestSummary(model.metrics.accounting, model.loyalty?.accounting.used));
+    progress.stage('model', `${modelSummary(model)}; reused, inputs unchanged`);
+  } else {
+    const { responses, inputs } = readSurveyInputs(config);
+    const a = responses.accounting;
+    progress.stage('ingest', ingestSummary(a, inputs.transactions?.accounting.used));
+    if (a.used === 0) {
+      progress.flush();
+      throw new CsatError(`no usable rows: all ${a.rowsRead} rows were rejected`, {}, { exitCode: EXIT.data, hint: 'run npm run validate to see why' });
+    }
+    model = buildModel(config, responses, inputs);
+    store?.write(model);
+    progress.stage('model', modelSummary(model));
   }
-  const model = buildModel(config, responses, inputs);
   cacheModel(config.path, model);
-  progress.stage('model', `${model.metrics.periods.length} periods, ${model.metrics.scores.length} score cells, ${model.metrics.changes.length} changes tested, ${model.actions.length} actions`);
+  const a = model.metrics.accounting;
 
   // As the astro CLI does: a production build (drafts excluded, import.meta.env.DEV false).
   process.env.NODE_ENV = 'production';
@@ -48,7 +62,7 @@ export async function buildSite(args: CliArgs, io: CliIo): Promise<number> {
   const outDir = path.resolve(root, io.env.SITE_OUT_DIR ?? 'dist');
   const pages = countFiles(outDir, '.html');
   progress.stage('pages', `${pages} pages in ${path.relative(root, outDir) || '.'}/`);
-  progress.summary(`${a.used} of ${a.rowsRead} rows used, ${model.metrics.periods.length} periods (${model.metrics.periods[0]}–${model.metrics.latest}), ${pages} pages`);
+  progress.summary(`${a.used} of ${a.rowsRead} rows used, ${model.metrics.periods.length} periods (${model.metrics.periods[0]}–${model.metrics.latest}), ${pages} pages${reused ? ', model reused' : ''}`);
   return EXIT.ok;
 }
 
@@ -73,10 +87,19 @@ function compiledLibrary(root: string, compiled: string): VitePlugin {
   };
 }
 
+function ingestSummary(a: Accounting, purchases: number | undefined): string {
+  const reasons = Object.entries(a.byReason).map(([r, n]) => `${r} ${n}`).join(', ');
+  return `${a.files.length} files, ${a.rowsRead} rows read, ${a.used} used, ${a.rejected} rejected${reasons ? ` (${reasons})` : ''}${purchases === undefined ? '' : `; ${purchases} purchases`}`;
+}
+
+function modelSummary(model: Model): string {
+  return `${model.metrics.periods.length} periods, ${model.metrics.scores.length} score cells, ${model.metrics.changes.length} changes tested, ${model.actions.length} actions`;
+}
+
 function countFiles(dir: string, ext: string): number {
   if (!fs.existsSync(dir)) return 0;
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(ext)).length;
 }
 
-export const cli: CliCommand = { run: buildSite, options: ['date', 'base'], switches: ['quiet'] };
+export const cli: CliCommand = { run: buildSite, options: ['date', 'base'], switches: ['quiet', 'no-cache'] };
 runIfMain(import.meta.url, cli);

@@ -19,30 +19,36 @@ const builds = new Map<string, string>();
 const RUN = process.env.CSAT_TEST_RUN ?? runId();
 const WAIT_MS = 900_000;
 
-export function buildSite(key: string, env: Record<string, string> = {}): string {
+/**
+ * `args` go to the build command; by default --no-cache, so every test build computes its
+ * model (a reused model would hide what the environment does to the computation).
+ * The command's output is kept in `<outDir>.log`.
+ */
+export function buildSite(key: string, env: Record<string, string> = {}, args: string[] = ['--no-cache']): string {
   const cached = builds.get(key);
   if (cached) return cached;
   // Inside the project: with an outDir outside the root, Astro also writes its cache files there.
   const out = path.resolve('out');
   fs.mkdirSync(out, { recursive: true });
   const outDir = path.join(out, `test-build-${key}-${RUN}`);
-  if (claim(`${outDir}.claim`)) build(outDir, env, path.join(out, 'test-build.lock'));
+  if (claim(`${outDir}.claim`)) build(outDir, env, args, path.join(out, 'test-build.lock'));
   waitFor(outDir);
   builds.set(key, outDir);
   return outDir;
 }
 
-function build(outDir: string, env: Record<string, string>, lock: string): void {
+function build(outDir: string, env: Record<string, string>, args: string[], lock: string): void {
   waitUntil(() => takeLock(lock), `the build lock ${lock}`);
   try {
     removeOldBuilds(path.dirname(outDir));
     fs.rmSync(outDir, { recursive: true, force: true });
-    execFileSync(process.execPath, ['src/cli/launch.mjs', 'build', '--quiet'], {
+    const stdout = execFileSync(process.execPath, ['src/cli/launch.mjs', 'build', '--quiet', ...args], {
       cwd: path.resolve('.'),
       env: { ...cleanEnv(), CI: 'true', ...env, SITE_OUT_DIR: outDir },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 300_000,
     });
+    fs.writeFileSync(`${outDir}.log`, stdout);
     fs.writeFileSync(`${outDir}.done`, '');
   } catch (e) {
     const stderr = (e as { stderr?: Buffer }).stderr?.toString().trim();

@@ -103,7 +103,8 @@ function checkSettings(config: SurveyConfig): void {
   config.comments.forEach((c, i) => claim(c.id, ['comments', i], `comment ${c.id}`));
 }
 
-function matchFiles(config: SurveyConfig): string[] {
+/** The responses files of a survey, sorted (a CsatError when none matches). */
+export function matchFiles(config: SurveyConfig): string[] {
   const patterns = config.responses.files;
   const files = globSync(patterns, { absolute: true, onlyFiles: true, expandDirectories: false }).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (files.length === 0) {
