@@ -51,6 +51,30 @@ export function normalQuantile(p: number): number {
   return p < 0.5 ? x : -x;
 }
 
+/**
+ * From this many degrees of freedom on (and |z| ≤ SERIES_Z), studentTQuantile uses the
+ * expansion below instead of root-finding on the incomplete beta: ~40× faster, which counts
+ * when a million responses make thousands of large cells. Its first omitted term is below
+ * 1e-13 there; a test holds it to the root-finding within 1e-11 on a grid.
+ */
+const SERIES_DF = 1000;
+const SERIES_Z = 4;
+let seriesP = NaN;
+let seriesX = NaN;
+
+/**
+ * Student t quantile from the normal one, x = Φ⁻¹(p), by the Cornish–Fisher expansion in
+ * 1/ν: Abramowitz & Stegun (1964), 26.7.5 (the g1…g4 terms).
+ */
+function cornishFisherT(x: number, df: number): number {
+  const x2 = x * x;
+  const g1 = (x * (x2 + 1)) / 4;
+  const g2 = (x * ((5 * x2 + 16) * x2 + 3)) / 96;
+  const g3 = (x * (((3 * x2 + 19) * x2 + 17) * x2 - 15)) / 384;
+  const g4 = (x * ((((79 * x2 + 776) * x2 + 1482) * x2 - 1920) * x2 - 945)) / 92160;
+  return x + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df;
+}
+
 function checkDf(df: number, where: string): void {
   if (!(df > 0)) throw new RangeError(`${where}: degrees of freedom must be > 0, got ${df}`);
 }
@@ -109,6 +133,12 @@ export function studentTQuantile(p: number, df: number): number {
   if (p === 1) return Infinity;
   if (p === 0.5) return 0;
   if (df === Infinity) return normalQuantile(p);
+  if (df >= SERIES_DF) {
+    // Nearly every call asks for the same p (0.975): its normal quantile is kept.
+    if (p !== seriesP) [seriesP, seriesX] = [p, normalQuantile(p)];
+    const x = seriesX;
+    if (Math.abs(x) <= SERIES_Z) return cornishFisherT(x, df);
+  }
   const q = Math.min(p, 1 - p); // target upper tail P(T > t) = q, t > 0
   const lnQ = Math.log(q);
   // h(s) = ln P(T > e^s) − ln q is decreasing in s and close to linear in the heavy tail.

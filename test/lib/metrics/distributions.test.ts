@@ -48,6 +48,18 @@ describe('Student t quantile', () => {
     expect(studentTQuantile(0.025, 7)).toBeCloseTo(-2.364624251592784, 10);
   });
 
+  it('for df ≥ 1000 (the Cornish–Fisher series, A&S 26.7.5) gives back p through the t CDF (incomplete beta) within 1e-13', () => {
+    for (const df of [1000, 1234.5, 5000, 1e5, 1e7]) {
+      for (const p of [0.0001, 0.001, 0.025, 0.1, 0.4, 0.6, 0.9, 0.975, 0.995, 0.9999]) {
+        const t = studentTQuantile(p, df);
+        expect(Math.abs(studentTCdf(t, df) - p), `df ${df}, p ${p}`).toBeLessThan(1e-13);
+      }
+    }
+    // Continuous across the switch to the series, and toward the normal quantile.
+    expect(Math.abs(studentTQuantile(0.975, 999.999) - studentTQuantile(0.975, 1000))).toBeLessThan(1e-8);
+    expect(studentTQuantile(0.975, 1e12)).toBeCloseTo(1.959963984540054, 10);
+  });
+
   it('matches numeric integration of the t density for non-integer df 4.5', () => {
     const independent = integratedTQuantile(0.975, 4.5);
     expect(Math.abs(studentTQuantile(0.975, 4.5) - independent)).toBeLessThan(1e-8);
