@@ -8,9 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runChild, type Run } from './measure';
 
-export function buildSite(config: string, outDir: string): Run {
+/** `args`: --no-cache for a build that computes its model; none to reuse the model of the build before (same inputs). */
+export function buildSite(config: string, outDir: string, args: string[] = []): Run {
   fs.rmSync(outDir, { recursive: true, force: true });
-  return runChild(['src/cli/launch.mjs', 'build', '--quiet'], { ...process.env, CI: 'true', SURVEY_CONFIG: path.resolve(config), SITE_OUT_DIR: path.resolve(outDir) });
+  return runChild(['src/cli/launch.mjs', 'build', '--quiet', ...args], { ...process.env, CI: 'true', SURVEY_CONFIG: path.resolve(config), SITE_OUT_DIR: path.resolve(outDir) });
 }
 
 /** bench-data/bare: an Astro project with `pages` trivial pages (written once per page count). */
