@@ -1,13 +1,13 @@
 import * as aq from 'arquero';
 import type { RowBuilder } from './rows';
-import type { Accounting, Responses } from './types';
+import type { Accounting, ResponseCodes, Responses } from './types';
 
 /**
  * The ingested responses from a builder: the table (decoded strings for periods and
  * segments, answers as they are), the codes for the reduction, and the accounting. Kept
  * apart from rows.ts so a worker thread, which only hands over parts, never loads Arquero.
  */
-export function finishResponses(b: RowBuilder): Responses {
+export function finishResponses(b: RowBuilder, rows: IngestedRows = ingestedRows(b)): Responses {
   const s = b.store;
   const n = s.used;
   const config = b.config;
@@ -22,18 +22,13 @@ export function finishResponses(b: RowBuilder): Responses {
     missingRate[q.id] = countNaN(a) / n;
     columns[q.id] = a;
   });
-  config.comments.forEach((c, j) => (columns[c.id] = s.comments[j]));
+  config.comments.forEach((c, j) => (columns[c.id] = rows.comments[j]));
   const rejected = b.rejected.length;
   const accounting: Accounting = { files: b.files, rowsRead: b.rowsRead, used: n, rejected, byReason: b.byReason, missingRate };
-  const order = b.periods.order();
-  const rank = new Int32Array(order.length);
-  order.forEach((index, position) => (rank[index] = position));
-  const period = new Int32Array(n);
-  for (let i = 0; i < n; i++) period[i] = rank[s.periodOf[i]];
   const responses: Responses = {
     table: aq.table(columns),
-    periods: order.map((i) => b.periods.label(i)),
-    codes: { period, segments: s.segmentOf.map((a) => a.subarray(0, n)), segmentValues: b.segmentValues, levels: s.levels.map((a) => a.subarray(0, n)) },
+    periods: rows.periods,
+    codes: rows.codes,
     customers: config.responses.customer !== undefined ? decodeColumn(s.customerOf, n, b.customerValues) : undefined,
     ids: undefined,
     accounting,
@@ -47,6 +42,35 @@ export function finishResponses(b: RowBuilder): Responses {
     Object.defineProperty(responses, 'ids', { enumerable: true, get: () => (ids ??= Array.from(entries, (e) => index.text(e))) });
   }
   return responses;
+}
+
+/**
+ * The used rows as codes and comment columns, before the table is made (decoding a million
+ * period and segment strings takes a while): what the comment themes need to start.
+ */
+export interface IngestedRows {
+  rows: number;
+  /** Period labels in time order; codes.period indexes them. */
+  periods: string[];
+  codes: ResponseCodes;
+  /** Comment columns, config order. */
+  comments: (string | null)[][];
+}
+
+export function ingestedRows(b: RowBuilder): IngestedRows {
+  const s = b.store;
+  const n = s.used;
+  const order = b.periods.order();
+  const rank = new Int32Array(order.length);
+  order.forEach((index, position) => (rank[index] = position));
+  const period = new Int32Array(n);
+  for (let i = 0; i < n; i++) period[i] = rank[s.periodOf[i]];
+  return {
+    rows: n,
+    periods: order.map((i) => b.periods.label(i)),
+    codes: { period, segments: s.segmentOf.map((a) => a.subarray(0, n)), segmentValues: b.segmentValues, levels: s.levels.map((a) => a.subarray(0, n)) },
+    comments: s.comments,
+  };
 }
 
 function countNaN(a: Float64Array): number {

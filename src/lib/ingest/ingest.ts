@@ -10,7 +10,7 @@ import type { Helper } from '../parallel/helper';
 import { absorbPart, type IngestPart } from './part';
 import { inputFile, readFiles, type InputFile } from './read-files';
 import { RowBuilder } from './rows';
-import { finishResponses } from './finish';
+import { finishResponses, ingestedRows, type IngestedRows } from './finish';
 import type { Responses } from './types';
 
 export interface IngestOptions {
@@ -26,6 +26,8 @@ export interface IngestOptions {
   parallelFrom?: number;
   /** Tests: the last this many files are the helper's, whenever it starts (default: claimed as the threads get to them). */
   helperFiles?: number;
+  /** Called with the used rows' codes and comments before the table is made (the themes can start then). */
+  onRows?: (rows: IngestedRows) => void;
 }
 
 /** Below this many bytes of responses a second thread costs more than it saves. */
@@ -70,7 +72,9 @@ export function ingestResponses(config: SurveyConfig, options: IngestOptions = {
     const which = headerOnly.length > 1 ? `none of the ${headerOnly.length} files has a` : 'the file has no';
     throw new CsatError(`no data rows: ${which} row after the header`, first, { exitCode: DATA_ERROR, hint: 'expected one row per response below the header' });
   }
-  return finishResponses(builder);
+  const rows = ingestedRows(builder);
+  options.onRows?.(rows);
+  return finishResponses(builder, rows);
 }
 
 /** What the helper gets for its share of ingestResponses (read-files.ts, ingestParts). */

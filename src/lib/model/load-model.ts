@@ -1,6 +1,7 @@
 import type { SurveyConfig } from '../config/types';
 import { displayPath, loadConfig, resolveConfigPath } from '../config/load';
 import { ingestResponses } from '../ingest/ingest';
+import type { IngestedRows } from '../ingest/finish';
 import type { Responses } from '../ingest/types';
 import { readActionsFile, type ActionsFile } from '../ingest/actions';
 import { analyseActions, parseActions, resolveReportDate, type ActionResult, type UncoveredRow } from '../analysis/actions';
@@ -70,14 +71,17 @@ export function readSurveyInputs(config: SurveyConfig): { responses: Responses; 
     return { responses: statisticsResponses(config, statistics), inputs: { actions, reportDate: process.env.REPORT_DATE, statistics } };
   }
   // A second thread (started when there is enough data) reads part of the responses files,
-  // then finds the comment themes while this one computes the metrics.
+  // then finds the comment themes (from the rows' codes, before the table is made) while
+  // this one makes the table and computes the metrics.
   let helper: Helper | undefined;
   const start = () => (helper ??= Helper.start());
   let themes: ModelInputs['themes'];
+  const onRows = (rows: IngestedRows) => {
+    const themesHelper = config.comments.length > 0 && rows.rows >= PARALLEL_ROWS ? start() : undefined;
+    if (themesHelper) themes = pendingThemes(themesHelper, rows, config);
+  };
   try {
-    const responses = ingestResponses(config, { helper: start });
-    const themesHelper = config.comments.length > 0 && responses.table.numRows() >= PARALLEL_ROWS ? start() : undefined;
-    if (themesHelper) themes = pendingThemes(themesHelper, responses, config);
+    const responses = ingestResponses(config, { helper: start, onRows });
     const actions = config.actions ? readActionsFile(config.actions.file) : undefined;
     const transactions = ingestTransactions(config);
     return { responses, inputs: { actions, transactions, reportDate: process.env.REPORT_DATE, themes } };
@@ -89,8 +93,8 @@ export function readSurveyInputs(config: SurveyConfig): { responses: Responses; 
 /** Below this many responses the themes are found on this thread. */
 const PARALLEL_ROWS = 20_000;
 
-function pendingThemes(helper: Helper, responses: Responses, config: SurveyConfig): () => SurveyThemes {
-  const input = themesInput(responses.table, responses.periods, config, undefined, responses.codes);
+function pendingThemes(helper: Helper, rows: IngestedRows, config: SurveyConfig): () => SurveyThemes {
+  const input = themesInput(rows, rows.periods, config, undefined, rows.codes);
   const job = helper.post('themes', input);
   return () => {
     try {

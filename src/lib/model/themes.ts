@@ -74,11 +74,12 @@ const GROUPS: readonly CommentGroup[] = ['dissatisfied', 'satisfied', 'other'];
  * 0…sample−1, in file order) that spreads over the period and repeats exactly. Objects are
  * made for the kept comments only; `counts` counts them all.
  */
-export function surveyComments(table: ColumnTable, config: SurveyConfig, grouping: CommentGrouping, sample = Infinity, codes?: PeriodCodes): { comments: SurveyComment[]; counts: CommentCounts } {
+export function surveyComments(source: ColumnTable | CommentRows, config: SurveyConfig, grouping: CommentGrouping, sample = Infinity, codes?: PeriodCodes): { comments: SurveyComment[]; counts: CommentCounts } {
   const counts: CommentCounts = new Map([[TOTAL, { dissatisfied: 0, satisfied: 0, other: 0 }]]);
   if (config.comments.length === 0) return { comments: [], counts };
-  const rows = table.numRows();
-  const columns = config.comments.map((c) => columnValues<string | null>(table, c.id));
+  const table = isTable(source) ? source : undefined;
+  const rows = table ? table.numRows() : (source as CommentRows).rows;
+  const columns = table ? config.comments.map((c) => columnValues<string | null>(table, c.id)) : (source as CommentRows).comments;
   const { labels, stratum } = strataOf(table, config, grouping, rows, codes);
   // Per stratum (period × group): [comments, seen so far, kept so far]. Pass 1 counts, pass 2 keeps.
   const tally = new Int32Array(labels.length * GROUPS.length * 3);
@@ -116,6 +117,17 @@ export function surveyComments(table: ColumnTable, config: SurveyConfig, groupin
   return { comments, counts };
 }
 
+/**
+ * The comment columns (config order) without a table: ingest's rows before the table is made
+ * (IngestOptions.onRows), so the themes can start sooner. The codes then give periods and groups.
+ */
+export interface CommentRows {
+  rows: number;
+  comments: readonly ArrayLike<string | null>[];
+}
+
+const isTable = (source: ColumnTable | CommentRows): source is ColumnTable => typeof (source as ColumnTable).numRows === 'function';
+
 /** The period codes and labels ingest made (ResponseCodes), which save reading the strings. */
 export interface PeriodCodes {
   period: Int32Array;
@@ -125,7 +137,7 @@ export interface PeriodCodes {
 }
 
 /** Each row's stratum, period index × 3 + group (dissatisfied, satisfied, other), and the period labels. */
-function strataOf(table: ColumnTable, config: SurveyConfig, grouping: CommentGrouping, rows: number, codes?: PeriodCodes): { labels: string[]; stratum: Int32Array } {
+function strataOf(table: ColumnTable | undefined, config: SurveyConfig, grouping: CommentGrouping, rows: number, codes?: PeriodCodes): { labels: string[]; stratum: Int32Array } {
   const stratum = new Int32Array(rows);
   const groupCode = (value: number) => GROUPS.indexOf(groupOf(grouping, value));
   if (codes && codes.period.length === rows) {
@@ -134,6 +146,7 @@ function strataOf(table: ColumnTable, config: SurveyConfig, grouping: CommentGro
     for (let i = 0; i < rows; i++) stratum[i] = codes.period[i] * GROUPS.length + byLevel[codes.levels[i]];
     return { labels: [...codes.periods], stratum };
   }
+  if (!table) throw new Error('themes: comment rows without a table need the period codes');
   const periods = columnValues<string>(table, 'period');
   const rating = columnValues<number>(table, grouping.question);
   const index = new Map<string, number>();
@@ -164,11 +177,11 @@ export interface ThemesInput {
 }
 
 /** The comments to analyse; with ingest's codes (`responses.codes`) the periods and groups are read from those. */
-export function themesInput(table: ColumnTable, periods: readonly string[], config: SurveyConfig, sample = THEME_SAMPLE, codes?: ResponseCodes): ThemesInput {
+export function themesInput(source: ColumnTable | CommentRows, periods: readonly string[], config: SurveyConfig, sample = THEME_SAMPLE, codes?: ResponseCodes): ThemesInput {
   const grouping = commentGrouping(config);
   const q = config.questions.findIndex((x) => x.id === grouping.question);
   const periodCodes = codes && { period: codes.period, periods, levels: codes.levels[q] };
-  return { ...surveyComments(table, config, grouping, sample, periodCodes), periods: [...periods], config };
+  return { ...surveyComments(source, config, grouping, sample, periodCodes), periods: [...periods], config };
 }
 
 export function themesFromComments({ comments, counts, periods, config }: ThemesInput): SurveyThemes {

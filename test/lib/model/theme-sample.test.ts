@@ -3,6 +3,7 @@ import * as aq from 'arquero';
 import fc from 'fast-check';
 import { loadConfig, parseConfig } from '../../../src/lib/config';
 import { surveyComments, surveyThemes, themesInput } from '../../../src/lib/model/themes';
+import type { IngestedRows } from '../../../src/lib/ingest/finish';
 import { ingestResponses } from '../../../src/lib/ingest/ingest';
 import path from 'node:path';
 import { commentGrouping } from '../../../src/lib/model/comment-groups';
@@ -70,5 +71,17 @@ describe('the comment sample from ingest codes', () => {
     const fromTable = themesInput(r.table, r.periods, sample, 40);
     expect(fromCodes.comments).toEqual(fromTable.comments);
     expect(fromCodes.counts).toEqual(fromTable.counts);
+  });
+
+  it('equals it from the rows ingest hands over before the table is made (onRows)', () => {
+    const sample = loadConfig(path.resolve('data/survey.yaml'));
+    let early: IngestedRows | undefined;
+    const r = ingestResponses(sample, { onRows: (rows) => (early = rows) });
+    expect(early?.rows).toBe(r.table.numRows());
+    const fromRows = themesInput(early!, early!.periods, sample, 40, early!.codes);
+    const fromTable = themesInput(r.table, r.periods, sample, 40);
+    expect(fromRows.comments).toEqual(fromTable.comments);
+    expect(fromRows.counts).toEqual(fromTable.counts);
+    expect(() => themesInput(early!, early!.periods, sample, 40)).toThrow(/need the period codes/);
   });
 });
