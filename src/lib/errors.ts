@@ -42,3 +42,24 @@ export function formatMessage(message: string, where: Where = {}, hint?: string)
 export function isCsatError(e: unknown): e is CsatError {
   return e instanceof CsatError;
 }
+
+/** An error as plain data, to cross a thread: a CsatError keeps its place, hint and exit code. */
+export interface ErrorData {
+  name: string;
+  message: string;
+  stack?: string;
+  where?: Where;
+  hint?: string;
+  exitCode?: number;
+}
+
+export function errorData(e: unknown): ErrorData {
+  const err = (e instanceof Error ? e : new Error(String(e))) as Error & Partial<Pick<CsatError, 'where' | 'hint' | 'exitCode'>>;
+  return { name: err.name, message: err.message, stack: err.stack, where: err.where, hint: err.hint, exitCode: err.exitCode };
+}
+
+export function reviveError(e: ErrorData): Error {
+  const error = e.name === 'CsatError' ? new CsatError(e.message, e.where, { hint: e.hint, exitCode: e.exitCode }) : new Error(e.message);
+  if (e.stack) error.stack = e.stack;
+  return error;
+}

@@ -45,6 +45,22 @@ export interface CsvStats {
   records: number;
   /** Records the fast engine handed to csv-parse. */
   fallbacks: number;
+  /** Where reading stopped (the buffer's length, or past a range's end) and the line there. */
+  end: number;
+  line: number;
+}
+
+/**
+ * Part of a buffer for the fast engine: records that begin before `end`, from `start` (a
+ * record boundary), numbering lines from `line`; at most `records` of them. The last record
+ * read may run past `end`: a caller that guessed `end` as a record boundary checks that
+ * reading stopped exactly there (CsvStats.end).
+ */
+export interface CsvRange {
+  start: number;
+  end: number;
+  line: number;
+  records?: number;
 }
 
 const LF = 0x0a;
@@ -116,8 +132,9 @@ class ParsedRecord implements RecordView {
 }
 
 /** Calls `onRecord` for every record, header included, in file order. */
-export function readCsv(bytes: Buffer, delimiter: Delimiter, file: string, onRecord: (r: RecordView) => void, engine: CsvEngine = 'fast'): CsvStats {
-  return engine === 'fast' ? scan(bytes, delimiter.charCodeAt(0), file, onRecord) : parseWhole(bytes, delimiter, file, onRecord);
+export function readCsv(bytes: Buffer, delimiter: Delimiter, file: string, onRecord: (r: RecordView) => void, engine: CsvEngine = 'fast', range?: CsvRange): CsvStats {
+  if (range && engine !== 'fast') throw new Error('readCsv: a range needs the fast engine');
+  return engine === 'fast' ? scan(bytes, delimiter.charCodeAt(0), file, onRecord, range) : parseWhole(bytes, delimiter, file, onRecord);
 }
 
 /** Every record as strings (tests, small files). */
@@ -127,16 +144,18 @@ export function parseCsv(bytes: Buffer, delimiter: Delimiter, file: string, engi
   return out;
 }
 
-function scan(buf: Buffer, delim: number, file: string, onRecord: (r: RecordView) => void): CsvStats {
+function scan(buf: Buffer, delim: number, file: string, onRecord: (r: RecordView) => void, range?: CsvRange): CsvStats {
   const n = buf.length;
   const rec = new ScannedRecord(buf);
   const stops = new Uint8Array(256);
   stops[delim] = stops[LF] = stops[CR] = 1;
-  let p = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0; // as csv-parse's bom option
-  let line = 1;
+  let p = range ? range.start : buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0; // as csv-parse's bom option
+  let line = range ? range.line : 1;
+  const stop = range ? Math.min(range.end, n) : n;
+  const most = range?.records ?? Infinity;
   let records = 0;
   let fallbacks = 0;
-  while (p < n) {
+  while (p < stop && records < most) {
     let c = buf[p];
     if (c === LF || c === CR) {
       // An empty line: skipped, but counted.
@@ -220,7 +239,7 @@ function scan(buf: Buffer, delim: number, file: string, onRecord: (r: RecordView
     line = recordLine + lineBreaks(buf, recordStart, one.end);
     onRecord(new ParsedRecord(recordLine, one.fields));
   }
-  return { records, fallbacks };
+  return { records, fallbacks, end: p, line };
 }
 
 /** csv-parse on a growing window from `start` until one whole record fits in it. */
@@ -281,7 +300,8 @@ function parseWhole(buf: Buffer, delimiter: Delimiter, file: string, onRecord: (
     skipBlank(buf.length);
     throw csvError(e as CsvError, line, file);
   }
-  return { records, fallbacks: 0 };
+  skipBlank(buf.length);
+  return { records, fallbacks: 0, end: buf.length, line };
 }
 
 function csvError(e: CsvError, line: number, file: string): CsatError {

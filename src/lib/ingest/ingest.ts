@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { displayPath, type SurveyConfig } from '../config';
-import { CsatError } from '../errors';
+import { CsatError, reviveError } from '../errors';
 import { CONFIG_ERROR, configError, locate } from './config-location';
 import type { CsvEngine } from './csv';
 import { dateFormatProblem } from './dates';
 import { DATA_ERROR, checkEncodingLabel } from './decode';
 import type { Helper } from '../parallel/helper';
 import { absorbPart, type IngestPart } from './part';
-import { inputFile, readFiles, type InputFile } from './read-files';
+import { inputFile, PIECE_BYTES, PieceReader, piecesOf, type InputPiece } from './read-files';
 import { RowBuilder } from './rows';
 import { finishResponses, ingestedRows, type IngestedRows } from './finish';
 import type { Responses } from './types';
@@ -26,6 +26,8 @@ export interface IngestOptions {
   parallelFrom?: number;
   /** Tests: the last this many files are the helper's, whenever it starts (default: claimed as the threads get to them). */
   helperFiles?: number;
+  /** Files of twice this size are shared between the threads in pieces of about this size (default PIECE_BYTES; tests set less). */
+  pieceBytes?: number;
   /** Called with the used rows' codes and comments before the table is made (the themes can start then). */
   onRows?: (rows: IngestedRows) => void;
 }
@@ -38,34 +40,54 @@ export const PARALLEL_BYTES = 8 << 20;
  * (see README.md in this folder). Throws CsatError with exit code 2 for a problem in the
  * data files and 78 for a problem in the survey definition.
  *
- * With a helper thread and enough data, the two threads share the files: this one claims
- * files from the first on, the helper from the last back, until they meet (an atomic claim
- * per file), so a slow start or a busy core balances itself. The helper's files come back
- * as parts, absorbed in file order (part.ts): the result equals one pass.
+ * With a helper thread and enough data, the two threads share the files, large ones in
+ * pieces (read-files.ts): this one claims pieces from the first on, the helper from the last
+ * back, until they meet (an atomic claim per piece), so a slow start or a busy core balances
+ * itself. The helper's pieces come back as parts, absorbed in file order (part.ts): the
+ * result equals one pass.
  */
 export function ingestResponses(config: SurveyConfig, options: IngestOptions = {}): Responses {
   checkSettings(config);
   const files = (options.files?.map((f) => path.resolve(f)) ?? matchFiles(config)).map((abs) => inputFile(abs, displayPath(abs)));
   const builder = new RowBuilder(config, { asOf: options.asOf });
   const total = files.reduce((a, f) => a + f.size, 0);
-  const wanted = files.length > 1 && total >= (options.parallelFrom ?? PARALLEL_BYTES);
+  const pieceBytes = options.pieceBytes ?? PIECE_BYTES;
+  const fast = (options.engine ?? 'fast') === 'fast';
+  const wanted = total >= (options.parallelFrom ?? PARALLEL_BYTES) && (files.length > 1 || (fast && files[0].size >= 2 * pieceBytes));
   const helper = wanted ? (typeof options.helper === 'function' ? options.helper() : options.helper) : undefined;
+  // Two threads share pieces of the files (one thread reads each file whole).
+  const pieces = helper && fast ? piecesOf(files, pieceBytes) : piecesOf(files, Infinity);
   // 0 = free, 1 = this thread's, 2 = the helper's, 3 = kept for the helper.
-  const claims = new Int32Array(new SharedArrayBuffer(4 * files.length));
-  if (helper && options.helperFiles) claims.fill(3, Math.max(1, files.length - options.helperFiles));
-  const job = helper?.post('ingest', { config, files, claims, asOf: options.asOf?.getTime(), engine: options.engine } satisfies IngestJob);
-  const headerOnly: { file: string; line: number }[] = [];
-  let bytesAfter = total;
-  for (const [k, file] of files.entries()) {
-    if (Atomics.compareExchange(claims, k, 0, 1) !== 0) break;
-    bytesAfter -= file.size;
-    headerOnly.push(...readFiles(builder, [file], options.engine, k === 0 ? bytesAfter : 0));
+  const claims = new Int32Array(new SharedArrayBuffer(4 * pieces.length));
+  if (helper && options.helperFiles) {
+    const first = files[Math.max(1, files.length - options.helperFiles)];
+    const from = pieces.findIndex((p) => p.file === first);
+    if (from >= 0) claims.fill(3, from);
   }
-  // The helper's parts (none when it had not begun: this thread then claimed every file).
+  const job = helper?.post('ingest', { config, pieces, claims, asOf: options.asOf?.getTime(), engine: options.engine } satisfies IngestJob);
+  const headerOnly: { file: string; line: number }[] = [];
+  const reader = new PieceReader(options.engine);
+  // The last piece read into `builder`: its file, the line where it ended, the next piece of the file to read.
+  let at: { abs: string; line: number; next: number } | undefined;
+  let bytesAfter = total;
+  for (const [k, piece] of pieces.entries()) {
+    if (Atomics.compareExchange(claims, k, 0, 1) !== 0) break;
+    bytesAfter -= piece.file.size / piece.count;
+    const read = reader.read(builder, piece, k === 0 ? bytesAfter : 0);
+    if (read.headerOnly) headerOnly.push(read.headerOnly);
+    if (read.end) at = { abs: piece.file.abs, ...read.end };
+  }
+  // The helper's parts (none when it had not begun: this thread then claimed every piece).
   const parts = job === undefined ? [] : (helper!.take<IngestPart[]>(job, !options.helperFiles) ?? []);
   for (const part of parts) {
-    absorbPart(builder, part);
-    headerOnly.push(...part.headerOnly);
+    const { abs, index, relative, end } = part.piece;
+    if (index > 0 && at?.abs === abs && index < at.next) continue; // void: a piece before read on through it
+    if (relative && (at?.abs !== abs || at.next !== index)) throw new Error(`ingest: piece ${index} of ${abs} does not follow the piece before it`);
+    const offset = relative ? at!.line - 1 : 0;
+    if (part.error) throw partError(part.error, offset);
+    absorbPart(builder, part, offset);
+    if (part.piece.headerOnly) headerOnly.push(part.piece.headerOnly);
+    if (end) at = { abs, line: end.line + offset, next: end.next };
   }
   if (builder.rowsRead === 0) {
     const [first] = headerOnly;
@@ -77,10 +99,16 @@ export function ingestResponses(config: SurveyConfig, options: IngestOptions = {
   return finishResponses(builder, rows);
 }
 
+/** A part's error as the one a single pass would throw: lines counted from the file's start. */
+function partError(error: NonNullable<IngestPart['error']>, lineOffset: number): Error {
+  const where = error.relativeLine && error.where?.line !== undefined ? { ...error.where, line: error.where.line + lineOffset } : error.where;
+  return reviveError({ ...error, where });
+}
+
 /** What the helper gets for its share of ingestResponses (read-files.ts, ingestParts). */
 export interface IngestJob {
   config: SurveyConfig;
-  files: InputFile[];
+  pieces: InputPiece[];
   claims: Int32Array;
   asOf?: number;
   engine?: CsvEngine;

@@ -10,6 +10,8 @@
 import { NEW_ID } from './ids';
 import type { RowBuilder } from './rows';
 import type { FileAccounting, RejectedRow, RejectReason } from './types';
+import { errorData, type ErrorData } from '../errors';
+import type { PieceRead } from './read-files';
 
 /** Each id claim of a builder's rows, in order: IdIndex entry, location, and what became of the row. */
 export class Claims {
@@ -50,11 +52,18 @@ export interface IngestPart {
   rejected: RejectedRow[];
   claims: { count: number; entry: Int32Array; location: Float64Array; outcome: Int32Array };
   ids: { pool: Uint8Array; starts: Int32Array; lengths: Int32Array };
-  /** Files with a header and no rows (for the "no data rows" message). */
-  headerOnly: { file: string; line: number }[];
+  /** The piece this part holds (read-files.ts), where its reading ended, and a file with a header and no rows. */
+  piece: PartPiece;
+  /** An error reading the piece: thrown by the main thread when it reaches this part in file order. */
+  error?: ErrorData & { relativeLine?: boolean };
 }
 
-export function toPart(b: RowBuilder, headerOnly: { file: string; line: number }[]): IngestPart {
+export interface PartPiece extends PieceRead {
+  abs: string;
+  index: number;
+}
+
+export function toPart(b: RowBuilder, piece: PartPiece, error?: unknown): IngestPart {
   const s = b.store;
   const claims = b.claims ?? { count: 0, entry: new Int32Array(0), location: new Float64Array(0), outcome: new Int32Array(0) };
   return {
@@ -62,7 +71,8 @@ export function toPart(b: RowBuilder, headerOnly: { file: string; line: number }
     answers: s.answers, levels: s.levels, periodOf: s.periodOf, periods: b.periods.entries(), segmentOf: s.segmentOf, segmentValues: b.segmentValues,
     comments: s.comments, customerOf: s.customerOf, customerValues: b.customerValues, rejected: b.rejected,
     claims: { count: claims.count, entry: claims.entry, location: claims.location, outcome: claims.outcome },
-    ids: b.firstSeen.storage(), headerOnly,
+    ids: b.firstSeen.storage(), piece,
+    error: error === undefined ? undefined : { ...errorData(error), relativeLine: (error as { relativeLine?: boolean }).relativeLine },
   };
 }
 
@@ -74,12 +84,20 @@ export function partBuffers(p: IngestPart): ArrayBuffer[] {
 
 const SPAN = 2 ** 31; // location = file index · 2^31 + line
 
-/** Appends a part read from later files to `b`, as if `b` had read those files itself. */
-export function absorbPart(b: RowBuilder, p: IngestPart): void {
-  const fileBase = b.fileNames.length;
-  b.fileNames.push(...p.fileNames);
-  b.files.push(...p.files);
-  b.idColumns.push(...p.idColumns);
+/**
+ * Appends a part read from later files to `b`, as if `b` had read those files itself. A part
+ * of a file's second or later piece continues `b`'s last file; `lineOffset` turns its line
+ * numbers, counted from the piece's start, into the file's.
+ */
+export function absorbPart(b: RowBuilder, p: IngestPart, lineOffset = 0): void {
+  const continued = p.piece.index > 0 && p.fileNames.length === 1;
+  const fileBase = continued ? b.fileNames.length - 1 : b.fileNames.length;
+  if (!continued) {
+    b.fileNames.push(...p.fileNames);
+    b.files.push(...p.files);
+    b.idColumns.push(...p.idColumns);
+  }
+  if (lineOffset) for (const row of p.rejected) row.line += lineOffset;
   const periodMap = Int32Array.from(p.periods, (x) => b.periods.merge(x.key, x.label));
   const segmentMaps = p.segmentValues.map((values, j) => Int32Array.from(values, (v) => b.segmentCode(j, v)));
   const customerMap = Int32Array.from(p.customerValues, (v) => b.customerValues.push(v) - 1);
@@ -93,7 +111,7 @@ export function absorbPart(b: RowBuilder, p: IngestPart): void {
   for (let c = 0; c < p.claims.count; c++) {
     const e = p.claims.entry[c];
     const file = Math.floor(p.claims.location[c] / SPAN);
-    const line = p.claims.location[c] % SPAN;
+    const line = (p.claims.location[c] % SPAN) + lineOffset;
     index.location = (fileBase + file) * SPAN + line;
     const first = index.ofBytes(pool, starts[e], starts[e] + lengths[e]);
     const outcome = p.claims.outcome[c];
@@ -121,6 +139,12 @@ export function absorbPart(b: RowBuilder, p: IngestPart): void {
   for (const r of b.rejected) b.byReason[r.reason] = (b.byReason[r.reason] ?? 0) + 1;
 
   appendRows(b, p, dropped, periodMap, segmentMaps, customerMap, idOfRow);
+  if (continued) {
+    const [into, from] = [b.files[b.files.length - 1], p.files[0]];
+    into.rowsRead += from.rowsRead;
+    into.used += from.used;
+    into.rejected += from.rejected;
+  }
 }
 
 function appendRows(b: RowBuilder, p: IngestPart, dropped: Uint8Array, periodMap: Int32Array, segmentMaps: Int32Array[], customerMap: Int32Array, idOfRow: Int32Array): void {

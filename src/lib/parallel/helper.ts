@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { CsatError } from '../errors';
+import { reviveError, type ErrorData } from '../errors';
 
 // State words: [0] jobs finished; [1 + job] 0 = waiting, 1 = begun by the worker, 2 = taken back.
 const JOBS = 64;
@@ -39,7 +39,7 @@ export interface ResultMessage {
   id: number;
   skipped?: boolean;
   result?: unknown;
-  error?: { name: string; message: string; stack?: string; where?: CsatError['where']; hint?: string; exitCode?: number };
+  error?: ErrorData;
 }
 
 export class Helper {
@@ -96,7 +96,7 @@ export class Helper {
       const message = receiveMessageOnPort(this.port)?.message as ResultMessage | undefined;
       if (message) {
         if (message.id !== id) continue; // a job taken back earlier, reporting that it skipped
-        if (message.error) throw revive(message.error);
+        if (message.error) throw reviveError(message.error);
         return message.result as T;
       }
       const finished = Atomics.load(this.state, 0);
@@ -107,11 +107,4 @@ export class Helper {
   close(): void {
     void this.worker.terminate();
   }
-}
-
-/** The worker's error as the caller's: CsatError keeps its place, hint and exit code. */
-function revive(e: NonNullable<ResultMessage['error']>): Error {
-  const error = e.name === 'CsatError' ? new CsatError(e.message, e.where, { hint: e.hint, exitCode: e.exitCode }) : new Error(e.message);
-  if (e.stack) error.stack = e.stack;
-  return error;
 }

@@ -10,6 +10,7 @@ import { ingestParts } from '../ingest/read-files';
 import { partBuffers } from '../ingest/part';
 import { themesFromComments, type ThemesInput } from '../model/themes';
 import type { JobMessage, ResultMessage } from './helper';
+import { errorData } from '../errors';
 
 const { port, state } = workerData as { port: MessagePort; state: Int32Array };
 
@@ -35,7 +36,6 @@ port.on('message', ({ id, kind, input }: JobMessage) => {
     const { result, transfer } = jobs[kind](input as never);
     finish({ id, result }, transfer);
   } catch (e) {
-    const err = e as Error & { where?: never; hint?: string; exitCode?: number };
-    finish({ id, error: { name: err.name, message: err.message, stack: err.stack, where: err.where, hint: err.hint, exitCode: err.exitCode } });
+    finish({ id, error: errorData(e) });
   }
 });

@@ -5,7 +5,8 @@ import { loadConfig } from '../../../src/lib/config';
 import { ingestResponses } from '../../../src/lib/ingest/ingest';
 import type { Responses } from '../../../src/lib/ingest/types';
 import { Helper } from '../../../src/lib/parallel/helper';
-import { BASE_HEADER, BASE_YAML, removeTemp, surveyIn, tempDir } from './_helpers';
+import type { CsatError } from '../../../src/lib/errors';
+import { BASE_HEADER, BASE_YAML, encodeGbk, removeTemp, surveyIn, tempDir } from './_helpers';
 
 /**
  * Reading the last files on a helper thread and merging (ingest/part.ts) must give what one
@@ -35,6 +36,16 @@ function both(files: Record<string, string>) {
 }
 
 const row = (id: string, date: string, plan: string, q1 = '满意', extra = '') => `${id},C${id},${date},${plan},${q1},一般,9,${extra}`;
+
+/** A helper of its own for a test: one helper takes at most 64 jobs. */
+function withHelper<T>(run: (h: Helper) => T): T {
+  const h = Helper.start({})!;
+  try {
+    return run(h);
+  } finally {
+    h.close();
+  }
+}
 
 describe('ingest with a helper thread', () => {
   it('starts in tests (tsx is installed)', () => {
@@ -99,6 +110,96 @@ describe('ingest with a helper thread', () => {
       }),
       { numRuns: 15 },
     );
+  });
+
+  it('cuts files into pieces: equals one pass on the sample survey with any piece size, the helper given any share', () => {
+    withHelper((h) => {
+      const config = loadConfig(path.resolve('data/survey.yaml'));
+      const oracle = plain(ingestResponses(config));
+      for (const pieceBytes of [997, 4096, 50_000]) {
+        expect(plain(ingestResponses(config, { helper: h, parallelFrom: 0, pieceBytes })), `pieces of ${pieceBytes} B`).toEqual(oracle);
+        for (const helperFiles of [1, 3]) expect(plain(ingestResponses(config, { helper: h, parallelFrom: 0, pieceBytes, helperFiles })), `${pieceBytes} B, ${helperFiles}`).toEqual(oracle);
+      }
+    });
+  });
+
+  it('one file in pieces: quoted line breaks across a guessed boundary, CRLF, blank lines, duplicates and bad rows in later pieces', () => {
+    withHelper((h) => {
+      const rows: string[] = [BASE_HEADER];
+      for (let i = 1; i <= 120; i++) {
+        const id = i % 17 === 0 ? 'R3' : `R${i}`; // duplicates of R3 throughout
+        const comment = i % 5 === 0 ? '"多行\n评论, ""引号""\n第三行"' : i % 7 === 0 ? '' : `ok ${i}`;
+        const q1 = i % 23 === 0 ? '好极了' : '满意'; // an unknown label now and then
+        rows.push(`${id},C${i % 9},2026-0${1 + (i % 6)}-05 09:00,${i % 2 ? 'x' : 'y'},${q1},一般,${i % 11},${comment}`);
+        if (i % 31 === 0) rows.push('');
+      }
+      const text = rows.join('\r\n').replaceAll('\\n', '\n');
+      const dir = tempDir('csat-pieces-');
+      dirs.push(dir);
+      const config = surveyIn(dir, BASE_YAML, { 'all.csv': text });
+      const oracle = plain(ingestResponses(config));
+      expect(oracle.rejected.length).toBeGreaterThan(5);
+      for (const pieceBytes of [40, 97, 256, 700]) {
+        for (const helperFiles of [undefined, 1]) {
+          const got = plain(ingestResponses(config, { helper: h, parallelFrom: 0, pieceBytes, helperFiles }));
+          expect(got, `pieces of ${pieceBytes} B`).toEqual(oracle);
+        }
+      }
+    });
+  });
+
+  it('property: one file in pieces of any size equals one pass (multi-line quoted comments, CRLF, blank lines, duplicates)', () => {
+    withHelper((h) => {
+      const record = fc.record({
+        id: fc.constantFrom('R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9'),
+        q1: fc.constantFrom('满意', '一般', '不适用', '?'),
+        comment: fc.constantFrom('', 'ok', '"a\nb"', '"x, ""y""\r\nz\n"', '"\n\n"', 'plain text'),
+        blank: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 40 }), fc.constantFrom('\n', '\r\n'), fc.integer({ min: 8, max: 400 }), fc.boolean(), (rows, eol, pieceBytes, kept) => {
+        const lines = [BASE_HEADER, ...rows.flatMap((r, i) => [row(`${r.id}${i % 3 ? '' : i}`, '2026-01-05 09:00', 'x', r.q1, r.comment), ...(r.blank ? [''] : [])])];
+        const dir = tempDir('csat-pieces-');
+        dirs.push(dir);
+        const config = surveyIn(dir, BASE_YAML, { 'one.csv': lines.join(eol) });
+        const oracle = plain(ingestResponses(config));
+        expect(plain(ingestResponses(config, { helper: h, parallelFrom: 0, pieceBytes, helperFiles: kept ? 1 : undefined }))).toEqual(oracle);
+      }),
+      { numRuns: 25 },
+    );
+    });
+  });
+
+  it('one file in pieces: the error of a later piece is the one a single pass gives, line counted from the file start', () => {
+    withHelper((h) => {
+      const dir = tempDir('csat-pieces-');
+      dirs.push(dir);
+      const good = Array.from({ length: 60 }, (_, i) => row(`R${i}`, '2026-01-05 09:00', 'x'));
+      const config = surveyIn(dir, BASE_YAML, { 'a.csv': [BASE_HEADER, ...good, 'R99,C,2026-01-05 09:00,"x,满意'].join('\n') });
+      const message = (f: () => unknown) => {
+        try {
+          f();
+        } catch (e) {
+          return (e as CsatError).format();
+        }
+        return 'no error';
+      };
+      const one = message(() => ingestResponses(config));
+      expect(one).toMatch(/a\.csv:62 column "field 4": unclosed quote/);
+      for (const pieceBytes of [64, 300]) expect(message(() => ingestResponses(config, { helper: h, parallelFrom: 0, pieceBytes, helperFiles: 1 }))).toBe(one);
+    });
+  });
+
+  it('reads a file that is not UTF-8 whole, in its first piece', () => {
+    withHelper((h) => {
+      const dir = tempDir('csat-pieces-');
+      dirs.push(dir);
+      const text = [BASE_HEADER, ...Array.from({ length: 40 }, (_, i) => row(`R${i}`, '2026-01-05 09:00', 'x', '满意', '很好'))].join('\n');
+      const config = surveyIn(dir, BASE_YAML.replace('date_format', 'encoding: gb18030, date_format'), { 'g.csv': encodeGbk(text) });
+      const oracle = plain(ingestResponses(config));
+      expect(oracle.accounting.used).toBe(40);
+      expect(plain(ingestResponses(config, { helper: h, parallelFrom: 0, pieceBytes: 64, helperFiles: 1 }))).toEqual(oracle);
+    });
   });
 
   it('takes a job back that the worker has not begun, and still reads the next result', () => {
