@@ -14,7 +14,23 @@ export default defineConfig({
   build: { inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
   // The narrative reports (src/components/reports.ts); CONTENT_DIR chooses another folder.
-  vite: { resolve: { alias: { '@reports': path.resolve(process.env.CONTENT_DIR || 'content/reports') } } },
+  vite: {
+    resolve: { alias: { '@reports': path.resolve(process.env.CONTENT_DIR || 'content/reports') } },
+    plugins: [noServerTreeShaking()],
+  },
   // No code blocks in reports; Shiki's start-up alone costs about a second of every build.
   markdown: { syntaxHighlight: false },
 });
+
+/**
+ * The server bundle only renders the pages at build time and is never published (the pages
+ * ship no JavaScript), so Rollup's tree-shaking of it is wasted work: about 0.35 s of a
+ * 3.4 s build. A client bundle, should one ever exist, is still tree-shaken.
+ * @returns {import('vite').Plugin}
+ */
+function noServerTreeShaking() {
+  return {
+    name: 'csat-no-server-tree-shaking',
+    config: (_config, env) => (env.isSsrBuild ? { build: { rollupOptions: { treeshake: false } } } : undefined),
+  };
+}
