@@ -40,7 +40,10 @@ describe('hyp2f1', () => {
         (a, b, c, z) => {
           const left = hyp2f1(a, b, c, z);
           const right = Math.pow(1 - z, c - a - b) * hyp2f1(c - a, c - b, c, z);
-          expect(Math.abs(left - right)).toBeLessThanOrEqual(1e-8 * Math.max(1, Math.abs(left)));
+          // When c − a or c − b < 0 the transformed series alternates and cancels: up to ~7
+          // digits are lost on this domain (worst of 200,000 draws: 2.5e-7 relative, at
+          // a 0.11, b 20, c 6.9, z 0.9), so the tolerance is 1e-6 relative.
+          expect(Math.abs(left - right)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(left)));
         },
       ),
     );
