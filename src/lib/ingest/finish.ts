@@ -1,5 +1,6 @@
 import * as aq from 'arquero';
 import type { RowBuilder } from './rows';
+import type { TextColumn } from './text-column';
 import type { Accounting, ResponseCodes, Responses } from './types';
 
 /**
@@ -11,37 +12,43 @@ export function finishResponses(b: RowBuilder, rows: IngestedRows = ingestedRows
   const s = b.store;
   const n = s.used;
   const config = b.config;
-  const columns: Record<string, unknown> = {};
-  // Labels by first-seen index (the codes' order), listed in time order below.
-  const periodLabels = b.periods.entries().map((p) => p.label);
-  columns.period = decodeColumn(s.periodOf, n, periodLabels);
-  config.segments.forEach((seg, j) => (columns[seg.id] = decodeColumn(s.segmentOf[j], n, b.segmentValues[j])));
   const missingRate: Record<string, number> = {};
-  config.questions.forEach((q, k) => {
-    const a = s.answerColumn(k);
-    missingRate[q.id] = countNaN(a) / n;
-    columns[q.id] = a;
-  });
-  config.comments.forEach((c, j) => (columns[c.id] = rows.comments[j]));
+  config.questions.forEach((q, k) => (missingRate[q.id] = countNaN(s.answers[k], n) / n));
   const rejected = b.rejected.length;
   const accounting: Accounting = { files: b.files, rowsRead: b.rowsRead, used: n, rejected, byReason: b.byReason, missingRate };
   const responses: Responses = {
-    table: aq.table(columns),
+    table: undefined as unknown as Responses['table'],
     periods: rows.periods,
     codes: rows.codes,
-    customers: config.responses.customer !== undefined ? decodeColumn(s.customerOf, n, b.customerValues) : undefined,
+    customers: undefined,
     ids: undefined,
     accounting,
     rejected: b.rejected,
   };
+  // Made when first read: the reduction reads the codes, and decoding a million period,
+  // segment, customer or id strings takes a while (~0.15 s for the table at 1M responses).
+  onFirstRead(responses, 'table', () => responseTable(b, rows));
+  if (config.responses.customer !== undefined) onFirstRead(responses, 'customers', () => decodeColumn(s.customerOf, n, b.customerValues));
   if (config.responses.id !== undefined) {
-    // A million id strings cost time and memory, and only checks read them: made when read.
     const entries = s.idEntry.subarray(0, n);
     const index = b.firstSeen;
-    let ids: string[] | undefined;
-    Object.defineProperty(responses, 'ids', { enumerable: true, get: () => (ids ??= Array.from(entries, (e) => index.text(e))) });
+    onFirstRead(responses, 'ids', () => Array.from(entries, (e) => index.text(e)));
   }
   return responses;
+}
+
+/** The response table (see Responses): decoded strings for periods and segments, answers as they are. */
+function responseTable(b: RowBuilder, rows: IngestedRows): Responses['table'] {
+  const s = b.store;
+  const n = s.used;
+  const columns: Record<string, unknown> = {};
+  // Labels by first-seen index (the codes' order), listed in time order below.
+  const periodLabels = b.periods.entries().map((p) => p.label);
+  columns.period = decodeColumn(s.periodOf, n, periodLabels);
+  b.config.segments.forEach((seg, j) => (columns[seg.id] = decodeColumn(s.segmentOf[j], n, b.segmentValues[j])));
+  b.config.questions.forEach((q, k) => (columns[q.id] = s.answerColumn(k)));
+  b.config.comments.forEach((c, j) => (columns[c.id] = rows.comments[j].strings()));
+  return aq.table(columns);
 }
 
 /**
@@ -54,7 +61,7 @@ export interface IngestedRows {
   periods: string[];
   codes: ResponseCodes;
   /** Comment columns, config order. */
-  comments: (string | null)[][];
+  comments: TextColumn[];
 }
 
 export function ingestedRows(b: RowBuilder): IngestedRows {
@@ -73,10 +80,23 @@ export function ingestedRows(b: RowBuilder): IngestedRows {
   };
 }
 
-function countNaN(a: Float64Array): number {
+function countNaN(a: Float64Array, n: number): number {
   let missing = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== a[i]) missing++;
+  for (let i = 0; i < n; i++) if (a[i] !== a[i]) missing++;
   return missing;
+}
+
+/** Defines `key` as a value made by `make` when first read, then kept. */
+function onFirstRead<T, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
+  let value: T[K] | undefined;
+  let made = false;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    get: () => {
+      if (!made) [value, made] = [make(), true];
+      return value;
+    },
+  });
 }
 
 /** Codes → their strings (a plain loop: Array.from with a map function is far slower). */

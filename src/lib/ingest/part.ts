@@ -12,6 +12,7 @@ import type { RowBuilder } from './rows';
 import type { FileAccounting, RejectedRow, RejectReason } from './types';
 import { errorData, type ErrorData } from '../errors';
 import type { PieceRead } from './read-files';
+import type { TextColumnData } from './text-column';
 
 /** Each id claim of a builder's rows, in order: IdIndex entry, location, and what became of the row. */
 export class Claims {
@@ -46,7 +47,7 @@ export interface IngestPart {
   periods: { key: number; label: string }[];
   segmentOf: Int32Array[];
   segmentValues: string[][];
-  comments: (string | null)[][];
+  comments: TextColumnData[];
   customerOf: Int32Array;
   customerValues: (string | null)[];
   rejected: RejectedRow[];
@@ -69,7 +70,7 @@ export function toPart(b: RowBuilder, piece: PartPiece, error?: unknown): Ingest
   return {
     fileNames: b.fileNames, files: b.files, idColumns: b.idColumns, rows: s.used,
     answers: s.answers, levels: s.levels, periodOf: s.periodOf, periods: b.periods.entries(), segmentOf: s.segmentOf, segmentValues: b.segmentValues,
-    comments: s.comments, customerOf: s.customerOf, customerValues: b.customerValues, rejected: b.rejected,
+    comments: s.comments.map((c) => c.data()), customerOf: s.customerOf, customerValues: b.customerValues, rejected: b.rejected,
     claims: { count: claims.count, entry: claims.entry, location: claims.location, outcome: claims.outcome },
     ids: b.firstSeen.storage(), piece,
     error: error === undefined ? undefined : { ...errorData(error), relativeLine: (error as { relativeLine?: boolean }).relativeLine },
@@ -78,7 +79,7 @@ export function toPart(b: RowBuilder, piece: PartPiece, error?: unknown): Ingest
 
 /** The buffers of a part to transfer instead of copy. */
 export function partBuffers(p: IngestPart): ArrayBuffer[] {
-  const arrays = [...p.answers, ...p.levels, p.periodOf, ...p.segmentOf, p.customerOf, p.claims.entry, p.claims.location, p.claims.outcome, p.ids.pool, p.ids.starts, p.ids.lengths];
+  const arrays = [...p.answers, ...p.levels, p.periodOf, ...p.segmentOf, p.customerOf, ...p.comments.flatMap((c) => [c.pool, c.offsets]), p.claims.entry, p.claims.location, p.claims.outcome, p.ids.pool, p.ids.starts, p.ids.lengths];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
@@ -171,9 +172,6 @@ function appendRows(b: RowBuilder, p: IngestPart, dropped: Uint8Array, periodMap
   p.segmentOf.forEach((a, j) => copyMapped(s.segmentOf[j], a, segmentMaps[j]));
   copyMapped(s.customerOf, p.customerOf, customerMap);
   copy(s.idEntry, idOfRow);
-  p.comments.forEach((texts, j) => {
-    const to = s.comments[j];
-    for (let i = 0; i < kept; i++) to.push(texts[keep[i]]);
-  });
+  p.comments.forEach((texts, j) => s.comments[j].append(texts, keep, kept));
   s.used = base + kept;
 }

@@ -1,6 +1,9 @@
+import { TextColumn } from './text-column';
+
 /**
  * The used rows of an ingest as growable typed columns: answers (NaN = missing), period,
- * segment and customer codes, the IdIndex entry of each row's id, and the comment texts.
+ * segment and customer codes, the IdIndex entry of each row's id, and the comment texts
+ * (as UTF-8 bytes: text-column.ts).
  * Growth is geometric, and reserve() takes the expected rows up front, so a million rows
  * are not copied once a file.
  */
@@ -14,13 +17,13 @@ export class RowStore {
   segmentOf: Int32Array[];
   customerOf = new Int32Array(this.capacity);
   idEntry = new Int32Array(this.capacity);
-  readonly comments: (string | null)[][];
+  readonly comments: TextColumn[];
 
   constructor(questions: number, segments: number, comments: number) {
     this.answers = Array.from({ length: questions }, () => new Float64Array(this.capacity));
     this.levels = Array.from({ length: questions }, () => new Uint8Array(this.capacity));
     this.segmentOf = Array.from({ length: segments }, () => new Int32Array(this.capacity));
-    this.comments = Array.from({ length: comments }, () => []);
+    this.comments = Array.from({ length: comments }, () => new TextColumn());
   }
 
   /** Room for `rows` more rows. */

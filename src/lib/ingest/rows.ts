@@ -136,7 +136,7 @@ export class RowBuilder {
     let answered = 0;
     const columns = plan.questions;
     for (let k = 0; k < row.length; k++) {
-      const code = r.read(columns[k], this.answerBooks[k]);
+      const code = r.code(columns[k], this.answerBooks[k]);
       const problem = this.problemOf[k][code];
       if (problem !== undefined) return this.reject(r, problem, plan.names[columns[k]], r.text(columns[k]), this.expected[k]);
       const v = this.valueOf[k][code];
@@ -158,13 +158,10 @@ export class RowBuilder {
       s.levels[k][i] = this.rowCodes[k];
     }
     s.periodOf[i] = period;
-    for (let j = 0; j < s.segmentOf.length; j++) s.segmentOf[j][i] = r.read(plan.segments[j], this.segmentBooks[j]);
-    for (let j = 0; j < s.comments.length; j++) {
-      const text = r.isEmpty(plan.comments[j]) ? '' : r.text(plan.comments[j]).trim();
-      s.comments[j].push(text === '' ? null : text);
-    }
+    for (let j = 0; j < s.segmentOf.length; j++) s.segmentOf[j][i] = r.code(plan.segments[j], this.segmentBooks[j]);
+    for (let j = 0; j < s.comments.length; j++) r.appendText(plan.comments[j], s.comments[j]);
     s.idEntry[i] = this.claim;
-    s.customerOf[i] = plan.customer >= 0 ? r.read(plan.customer, this.customerBook) : -1;
+    s.customerOf[i] = plan.customer >= 0 ? r.code(plan.customer, this.customerBook) : -1;
     if (this.claim >= 0) this.claims?.add(this.claim, this.firstSeen.location, i);
   }
 

@@ -36,9 +36,9 @@ export function surveyLayout(config: SurveyConfig): StatsLayout {
 }
 
 export function atomsFromResponses(responses: Responses, config: SurveyConfig): Atoms {
-  const weights = surveyWeights(responses.table, responses.periods, config);
+  const weights = config.weighting ? surveyWeights(responses.table, responses.periods, config) : undefined;
   return reduceResponses({
-    table: responses.table, layout: surveyLayout(config), periods: responses.periods,
+    table: () => responses.table, layout: surveyLayout(config), periods: responses.periods,
     segmentIds: config.segments.map((s) => s.id), weights, codes: responses.codes,
   });
 }

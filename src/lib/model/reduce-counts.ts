@@ -12,7 +12,7 @@ const MAX_COUNTERS = 1 << 24;
  * per pair instead of seven multiply-adds per pair. Undefined when the counters would not
  * fit (very many atoms); the caller then adds row by row.
  */
-export function countAtoms(layout: StatsLayout, answers: ArrayLike<number>[], atomOf: Int32Array, atoms: number, given?: Uint8Array[]): GroupStats[] | undefined {
+export function countAtoms(layout: StatsLayout, answers: () => ArrayLike<number>[], atomOf: Int32Array, atoms: number, given?: Uint8Array[]): GroupStats[] | undefined {
   const qs = layout.questions;
   const rows = atomOf.length;
   const width = qs.map((q) => q.points + 1);
@@ -36,7 +36,7 @@ export function countAtoms(layout: StatsLayout, answers: ArrayLike<number>[], at
 
   const wide = qs.some((q) => q.points >= 255);
   // Level codes from ingest when given (same convention), else from the answers.
-  const levels = given && !wide ? (given as unknown as Uint16Array[]) : qs.map((q, k) => levelCodes(answers[k], q, rows, wide));
+  const levels = given && !wide ? (given as unknown as Uint16Array[]) : answers().map((a, k) => levelCodes(a, qs[k], rows, wide));
   const counters = new Int32Array(size * atoms);
   const base = new Int32Array(rows);
   for (let r = 0; r < rows; r++) base[r] = atomOf[r] * size;

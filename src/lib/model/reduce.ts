@@ -18,13 +18,14 @@ export interface Atoms {
 }
 
 export interface ReduceInput {
-  table: ColumnTable;
+  /** The response table, asked for only when the codes do not suffice (ingest makes it when first read). */
+  table: () => ColumnTable;
   layout: StatsLayout;
   periods: string[];
   segmentIds: string[];
   /** One weight per row; all 1 when absent. */
   weights?: Float64Array;
-  /** The rows as codes from ingest (saves turning strings and numbers back into codes). */
+  /** The rows as codes from ingest, the same rows as the table (saves turning strings and numbers back into codes). */
   codes?: ResponseCodes;
 }
 
@@ -80,13 +81,14 @@ function atomOfRows(columns: Int32Array[], radix: number[], rows: number): { ato
 }
 
 export function reduceResponses({ table, layout, periods, segmentIds, weights, codes: given }: ReduceInput): Atoms {
-  const rows = table.numRows();
-  const fromCodes = given && given.period.length === rows ? given : undefined;
+  // With ingest's codes the table is not read (responses.table is made only when read).
+  const fromCodes = given;
+  const rows = fromCodes ? fromCodes.period.length : table().numRows();
   const periodDictionary = [...periods];
-  const periodCodes = fromCodes?.period ?? codes(columnValues<string>(table, 'period'), periodDictionary);
+  const periodCodes = fromCodes?.period ?? codes(columnValues<string>(table(), 'period'), periodDictionary);
   const segments = segmentIds.map((id, j) => ({ id, values: fromCodes ? [...fromCodes.segmentValues[j]] : ([] as string[]) }));
-  const segmentCodes = fromCodes?.segments ?? segments.map((s) => codes(columnValues<string>(table, s.id), s.values));
-  const answers = layout.questions.map((q) => columnValues<number>(table, q.id));
+  const segmentCodes = fromCodes?.segments ?? segments.map((s) => codes(columnValues<string>(table(), s.id), s.values));
+  const answers = () => layout.questions.map((q) => columnValues<number>(table(), q.id));
   const columns = [periodCodes, ...segmentCodes];
   const radix = [periodDictionary.length, ...segments.map((s) => s.values.length)];
   const { atomOf, keys } = atomOfRows(columns, radix, rows);
@@ -96,8 +98,9 @@ export function reduceResponses({ table, layout, periods, segmentIds, weights, c
   if (stats) return { layout, periods, segments, keys, stats };
   const perRow = keys.map(() => emptyStats(layout));
   const values = new Float64Array(layout.questions.length);
+  const answerColumns = answers();
   for (let r = 0; r < rows; r++) {
-    for (let q = 0; q < values.length; q++) values[q] = answers[q][r];
+    for (let q = 0; q < values.length; q++) values[q] = answerColumns[q][r];
     addResponse(layout, perRow[atomOf[r]], values, weights ? weights[r] : 1);
   }
   return { layout, periods, segments, keys, stats: perRow };

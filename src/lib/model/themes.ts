@@ -79,15 +79,14 @@ export function surveyComments(source: ColumnTable | CommentRows, config: Survey
   if (config.comments.length === 0) return { comments: [], counts };
   const table = isTable(source) ? source : undefined;
   const rows = table ? table.numRows() : (source as CommentRows).rows;
-  const columns = table ? config.comments.map((c) => columnValues<string | null>(table, c.id)) : (source as CommentRows).comments;
+  const columns = table ? config.comments.map((c) => stringTexts(columnValues<string | null>(table, c.id))) : (source as CommentRows).comments;
   const { labels, stratum } = strataOf(table, config, grouping, rows, codes);
   // Per stratum (period × group): [comments, seen so far, kept so far]. Pass 1 counts, pass 2 keeps.
   const tally = new Int32Array(labels.length * GROUPS.length * 3);
   const has = new Uint8Array(rows); // bit c: column c holds a comment
   for (let i = 0; i < rows; i++) {
     for (let c = 0; c < columns.length; c++) {
-      const text = columns[c][i];
-      if (typeof text === 'string' && text.trim() !== '') {
+      if (!columns[c].isNull(i)) {
         has[i] |= 1 << c;
         tally[stratum[i] * 3]++;
       }
@@ -104,7 +103,7 @@ export function surveyComments(source: ColumnTable | CommentRows, config: Survey
       if (count > sample && seen !== Math.floor((tally[t + 2] * count) / sample)) continue;
       tally[t + 2]++;
       const code = stratum[i] % GROUPS.length;
-      comments.push({ text: columns[c][i]!, group: GROUPS[code], period: labels[(stratum[i] - code) / GROUPS.length] });
+      comments.push({ text: columns[c].get(i)!, group: GROUPS[code], period: labels[(stratum[i] - code) / GROUPS.length] });
     }
   }
   const total = counts.get(TOTAL)!;
@@ -123,7 +122,21 @@ export function surveyComments(source: ColumnTable | CommentRows, config: Survey
  */
 export interface CommentRows {
   rows: number;
-  comments: readonly ArrayLike<string | null>[];
+  comments: readonly CommentTexts[];
+}
+
+/** A comment column: ingest's TextColumn (bytes, a string made when read), or a table's strings. */
+export interface CommentTexts {
+  /** No comment: null, or blank. */
+  isNull(i: number): boolean;
+  get(i: number): string | null;
+}
+
+function stringTexts(values: ArrayLike<string | null>): CommentTexts {
+  return {
+    isNull: (i) => typeof values[i] !== 'string' || values[i]!.trim() === '',
+    get: (i) => values[i],
+  };
 }
 
 const isTable = (source: ColumnTable | CommentRows): source is ColumnTable => typeof (source as ColumnTable).numRows === 'function';

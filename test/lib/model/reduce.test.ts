@@ -23,7 +23,7 @@ function oneByOne(rows: Row[], weights?: number[]): Map<string, GroupStats> {
 
 function reduced(rows: Row[], weights?: number[]): Map<string, GroupStats> {
   const table = aq.table({ period: rows.map((r) => r.period), seg: rows.map((r) => r.seg), a: Float64Array.from(rows, (r) => r.a), b: Float64Array.from(rows, (r) => r.b), c: Float64Array.from(rows, (r) => r.c) });
-  const atoms = reduceResponses({ table, layout, periods: ['p1', 'p2', 'p3'], segmentIds: ['seg'], weights: weights && Float64Array.from(weights) });
+  const atoms = reduceResponses({ table: () => table, layout, periods: ['p1', 'p2', 'p3'], segmentIds: ['seg'], weights: weights && Float64Array.from(weights) });
   return new Map(atoms.keys.map((k, i) => [`${atoms.periods[k[0]]}|${atoms.segments[0].values[k[1]]}`, atoms.stats[i]]));
 }
 
@@ -91,7 +91,7 @@ describe('coverPairs', () => {
     const answer = fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant(NaN));
     fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom('p1', 'p2'), answer, answer, answer, answer, answer), { maxLength: 40 }), (rows) => {
       const table = aq.table({ period: rows.map((r) => r[0]), ...Object.fromEntries([1, 2, 3, 4, 5].map((i) => [`q${i}`, Float64Array.from(rows, (r) => r[i] as number)])) });
-      const atoms = reduceResponses({ table, layout: five, periods: ['p1', 'p2'], segmentIds: [] });
+      const atoms = reduceResponses({ table: () => table, layout: five, periods: ['p1', 'p2'], segmentIds: [] });
       const oracle = new Map<number, GroupStats>();
       rows.forEach((r) => {
         const p = r[0] === 'p1' ? 0 : 1;

@@ -1,0 +1,126 @@
+/**
+ * A column of trimmed texts (the comments) kept as UTF-8 bytes, one pool and an offset per
+ * row (as Arrow does), and made into strings only when read. At a million responses the
+ * themes read a few thousand of some 400,000 comments (model/themes.ts, THEME_SAMPLE), and
+ * a string per comment cost both threads time and garbage. Blank texts are null.
+ * The pool and offsets are plain typed arrays, so a worker thread can transfer a column.
+ */
+export interface TextColumnData {
+  length: number;
+  pool: Uint8Array;
+  /** Row i is pool[offsets[i], offsets[i + 1]); equal offsets = null. */
+  offsets: Int32Array;
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+export class TextColumn implements TextColumnData {
+  length = 0;
+  pool = new Uint8Array(1 << 12);
+  offsets = new Int32Array(1 << 10);
+
+  static from(data: TextColumnData): TextColumn {
+    return Object.assign(new TextColumn(), data);
+  }
+
+  /** Row i's text, or null when it is blank. */
+  get(i: number): string | null {
+    const [start, end] = [this.offsets[i], this.offsets[i + 1]];
+    return start === end ? null : decoder.decode(this.pool.subarray(start, end));
+  }
+
+  isNull(i: number): boolean {
+    return this.offsets[i] === this.offsets[i + 1];
+  }
+
+  /** Every row as strings (for the response table). */
+  strings(): (string | null)[] {
+    const out = new Array<string | null>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.get(i);
+    return out;
+  }
+
+  /** Appends bytes[start, end) of UTF-8 text, trimmed as String.prototype.trim would. */
+  pushBytes(bytes: Uint8Array, start: number, end: number): void {
+    [start, end] = trimmedRange(bytes, start, end);
+    if (start < 0) return this.pushText(decoder.decode(bytes.subarray(-start - 1, end)).trim());
+    this.room(1, end - start);
+    this.pool.set(bytes.subarray(start, end), this.offsets[this.length]);
+    this.offsets[this.length + 1] = this.offsets[this.length] + (end - start);
+    this.length++;
+  }
+
+  /** Appends a text (trimmed; blank = null). */
+  pushText(text: string | null): void {
+    const bytes = encoder.encode(text?.trim() ?? '');
+    this.pushBytes(bytes, 0, bytes.length);
+  }
+
+  /** Appends the rows `keep[0…kept)` of another column. */
+  append(from: TextColumnData, keep: Int32Array, kept: number): void {
+    const f = from.offsets;
+    let bytes = 0;
+    for (let k = 0; k < kept; k++) bytes += f[keep[k] + 1] - f[keep[k]];
+    this.room(kept, bytes);
+    let at = this.offsets[this.length];
+    for (let k = 0; k < kept; k++) {
+      const [start, end] = [f[keep[k]], f[keep[k] + 1]];
+      this.pool.set(from.pool.subarray(start, end), at);
+      at += end - start;
+      this.offsets[++this.length] = at;
+    }
+  }
+
+  /** The column as transferable data (trimmed to its rows). */
+  data(): TextColumnData {
+    return { length: this.length, pool: this.pool.subarray(0, this.offsets[this.length]), offsets: this.offsets.subarray(0, this.length + 1) };
+  }
+
+  private room(rows: number, bytes: number): void {
+    if (this.length + rows + 1 > this.offsets.length) {
+      const bigger = new Int32Array(Math.max(this.length + rows + 1, this.offsets.length * 2));
+      bigger.set(this.offsets);
+      this.offsets = bigger;
+    }
+    const need = this.offsets[this.length] + bytes;
+    if (need > this.pool.length) {
+      const bigger = new Uint8Array(Math.max(need, this.pool.length * 2));
+      bigger.set(this.pool);
+      this.pool = bigger;
+    }
+  }
+}
+
+/**
+ * The range of bytes[start, end) without leading and trailing white space. ASCII white
+ * space is trimmed here; when the text begins or ends with a non-ASCII white-space
+ * character (U+00A0, U+3000, U+FEFF…) the result is [−start − 1, end]: trim the string instead.
+ */
+function trimmedRange(b: Uint8Array, start: number, end: number): [number, number] {
+  while (start < end && isAsciiSpace(b[start])) start++;
+  while (end > start && isAsciiSpace(b[end - 1])) end--;
+  if (start === end) return [start, end];
+  let last = end - 1;
+  while (last > start && (b[last] & 0xc0) === 0x80) last--;
+  return spaceAt(b, start, end) || spaceAt(b, last, end) ? [-start - 1, end] : [start, end];
+}
+
+const isAsciiSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
+
+/** The character at i (UTF-8) is one of the non-ASCII characters String.prototype.trim removes. */
+function spaceAt(b: Uint8Array, i: number, end: number): boolean {
+  const c = b[i];
+  if (c < 0xc2) return false;
+  const c1 = i + 1 < end ? b[i + 1] : 0;
+  const c2 = i + 2 < end ? b[i + 2] : 0;
+  switch (c) {
+    case 0xc2: return c1 === 0xa0; // U+00A0
+    case 0xe1: return c1 === 0x9a && c2 === 0x80; // U+1680
+    case 0xe2: // U+2000–200A, U+2028, U+2029, U+202F, U+205F
+      return (c1 === 0x80 && ((c2 >= 0x80 && c2 <= 0x8a) || c2 === 0xa8 || c2 === 0xa9 || c2 === 0xaf)) || (c1 === 0x81 && c2 === 0x9f);
+    case 0xe3: return c1 === 0x80 && c2 === 0x80; // U+3000
+    case 0xef: return c1 === 0xbb && c2 === 0xbf; // U+FEFF
+    default: return false;
+  }
+}
