@@ -8,6 +8,7 @@ import { modelStore } from '../lib/model/model-cache';
 import type { Accounting } from '../lib/ingest/types';
 import { EXIT, loadConfigForCli, runIfMain, type CliArgs, type CliCommand, type CliIo } from './run';
 import { Progress } from './progress';
+import { checkReportFiles } from '../lib/reports/check-reports';
 
 /**
  * `npm run build [-- --config path] [--date YYYY-MM-DD] [--base /sub/path/] [--quiet] [--no-cache]`:
@@ -28,7 +29,9 @@ export async function buildSite(args: CliArgs, io: CliIo): Promise<number> {
     process.env.REPORT_DATE = args.flags.date;
   }
   if (typeof args.flags.base === 'string') process.env.SITE_BASE = args.flags.base;
-  progress.stage('config', `${path.relative(process.cwd(), config.path)}: ${config.questions.length} questions, ${config.segments.length} segments`);
+  // The reports' front matter first: a mistake there stops the build before any work.
+  const reportCount = checkReportFiles(path.resolve(io.env.CONTENT_DIR || 'content/reports'));
+  progress.stage('config', `${path.relative(process.cwd(), config.path)}: ${config.questions.length} questions, ${config.segments.length} segments; ${reportCount} reports`);
 
   const store = io.env.CSAT_COMPILED && args.flags['no-cache'] !== true
     ? modelStore(path.resolve('node_modules', '.cache', 'csat-report-models'), path.basename(io.env.CSAT_COMPILED), config, process.env.REPORT_DATE)
