@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CsatError } from '../../../src/lib/errors';
-import { checkReportFiles } from '../../../src/lib/reports/check-reports';
+import { checkReportFiles, parseFrontMatter } from '../../../src/lib/reports/check-reports';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -60,5 +60,15 @@ describe('checkReportFiles', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toEqual([`error: ${path.relative(process.cwd(), dir)}/a.mdx:5: front matter: unknown key drfat (expected only title, period, summary and draft)`]);
+  });
+});
+
+describe('front matter read as the MDX integration reads it', () => {
+  it('equals @astrojs/markdown-remark parseFrontmatter on every report in the project and on edge cases', async () => {
+    const { parseFrontmatter } = await import('@astrojs/markdown-remark');
+    const files = ['content/reports', 'test/fixtures/payload/reports'].flatMap((d) => fs.readdirSync(d, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).map((f) => path.join(d, f)));
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    const edge = ['\uFEFF---\ntitle: BOM\n---\n', '\n---\ntitle: blank line first\n---\n', 'no front matter', '---\n- a list\n---\n', '---\n---\n', '---\ndate: 2026-07-01\n---\n'];
+    for (const source of [...files.map((f) => fs.readFileSync(f, 'utf8')), ...edge]) expect(parseFrontMatter(source)).toEqual(parseFrontmatter(source).frontmatter);
   });
 });
