@@ -1,3 +1,6 @@
+import { CsatError } from '../errors';
+import { DATA_ERROR } from './decode';
+
 /**
  * A column of trimmed texts (the comments) kept as UTF-8 bytes, one pool and an offset per
  * row (as Arrow does), and made into strings only when read. At a million responses the
@@ -13,9 +16,14 @@ export interface TextColumnData {
 }
 
 const decoder = new TextDecoder();
+/** Offsets are 32-bit: beyond this much text in one column they would wrap around. */
+const MAX_POOL = 2 ** 31 - 1;
 const encoder = new TextEncoder();
 
 export class TextColumn implements TextColumnData {
+  /** `maxBytes`: the most text the column takes (tests set less); more is a CsatError. */
+  constructor(private readonly maxBytes = MAX_POOL) {}
+
   length = 0;
   pool = new Uint8Array(1 << 12);
   offsets = new Int32Array(1 << 10);
@@ -87,6 +95,9 @@ export class TextColumn implements TextColumnData {
       this.offsets = bigger;
     }
     const need = this.offsets[this.length] + bytes;
+    if (need > this.maxBytes) {
+      throw new CsatError(`a comment column holds more than ${this.maxBytes} bytes of text`, {}, { exitCode: DATA_ERROR, hint: 'split the responses into smaller surveys, or reduce them in a warehouse first (responses.statistics, docs/performance.md)' });
+    }
     if (need > this.pool.length) {
       const bigger = new Uint8Array(Math.max(need, this.pool.length * 2));
       bigger.set(this.pool);

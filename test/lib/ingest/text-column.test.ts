@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { CsatError } from '../../../src/lib/errors';
 import { TextColumn } from '../../../src/lib/ingest/text-column';
 
 // Every character String.prototype.trim removes (ECMA-262 WhiteSpace and LineTerminator),
@@ -46,5 +47,13 @@ describe('TextColumn', () => {
         expect(TextColumn.from(into.data()).strings()).toEqual(into.strings());
       }),
     );
+  });
+
+  it('refuses more text than its 32-bit offsets can address, with a one-line data error', () => {
+    const column = new TextColumn(10);
+    column.pushText('满意'); // 6 bytes
+    expect(() => column.pushText('很好')).toThrow(CsatError);
+    expect(() => column.pushText('很好')).toThrow('a comment column holds more than 10 bytes of text');
+    expect(column.strings()).toEqual(['满意']);
   });
 });
