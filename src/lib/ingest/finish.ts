@@ -13,7 +13,7 @@ export function finishResponses(b: RowBuilder, rows: IngestedRows = ingestedRows
   const n = s.used;
   const config = b.config;
   const missingRate: Record<string, number> = {};
-  config.questions.forEach((q, k) => (missingRate[q.id] = countNaN(s.answers[k], n) / n));
+  config.questions.forEach((q, k) => (missingRate[q.id] = countMissing(s.levels[k], n, q.scale.points) / n));
   const rejected = b.rejected.length;
   const accounting: Accounting = { files: b.files, rowsRead: b.rowsRead, used: n, rejected, byReason: b.byReason, missingRate };
   const responses: Responses = {
@@ -46,7 +46,7 @@ function responseTable(b: RowBuilder, rows: IngestedRows): Responses['table'] {
   const periodLabels = b.periods.entries().map((p) => p.label);
   columns.period = decodeColumn(s.periodOf, n, periodLabels);
   b.config.segments.forEach((seg, j) => (columns[seg.id] = decodeColumn(s.segmentOf[j], n, b.segmentValues[j])));
-  b.config.questions.forEach((q, k) => (columns[q.id] = s.answerColumn(k)));
+  b.config.questions.forEach((q, k) => (columns[q.id] = s.answerValues(k, q.scale.min, q.scale.points)));
   b.config.comments.forEach((c, j) => (columns[c.id] = rows.comments[j].strings()));
   return aq.table(columns);
 }
@@ -80,9 +80,10 @@ export function ingestedRows(b: RowBuilder): IngestedRows {
   };
 }
 
-function countNaN(a: Float64Array, n: number): number {
+/** Rows whose level code is the missing one (`points`). */
+function countMissing(levels: Uint8Array, n: number, points: number): number {
   let missing = 0;
-  for (let i = 0; i < n; i++) if (a[i] !== a[i]) missing++;
+  for (let i = 0; i < n; i++) if (levels[i] === points) missing++;
   return missing;
 }
 

@@ -41,7 +41,6 @@ export interface IngestPart {
   files: FileAccounting[];
   idColumns: string[];
   rows: number;
-  answers: Float64Array[];
   levels: Uint8Array[];
   periodOf: Int32Array;
   periods: { key: number; label: string }[];
@@ -69,7 +68,7 @@ export function toPart(b: RowBuilder, piece: PartPiece, error?: unknown): Ingest
   const claims = b.claims ?? { count: 0, entry: new Int32Array(0), location: new Float64Array(0), outcome: new Int32Array(0) };
   return {
     fileNames: b.fileNames, files: b.files, idColumns: b.idColumns, rows: s.used,
-    answers: s.answers, levels: s.levels, periodOf: s.periodOf, periods: b.periods.entries(), segmentOf: s.segmentOf, segmentValues: b.segmentValues,
+    levels: s.levels, periodOf: s.periodOf, periods: b.periods.entries(), segmentOf: s.segmentOf, segmentValues: b.segmentValues,
     comments: s.comments.map((c) => c.data()), customerOf: s.customerOf, customerValues: b.customerValues, rejected: b.rejected,
     claims: { count: claims.count, entry: claims.entry, location: claims.location, outcome: claims.outcome },
     ids: b.firstSeen.storage(), piece,
@@ -79,7 +78,7 @@ export function toPart(b: RowBuilder, piece: PartPiece, error?: unknown): Ingest
 
 /** The buffers of a part to transfer instead of copy. */
 export function partBuffers(p: IngestPart): ArrayBuffer[] {
-  const arrays = [...p.answers, ...p.levels, p.periodOf, ...p.segmentOf, p.customerOf, ...p.comments.flatMap((c) => [c.pool, c.offsets]), p.claims.entry, p.claims.location, p.claims.outcome, p.ids.pool, p.ids.starts, p.ids.lengths];
+  const arrays = [...p.levels, p.periodOf, ...p.segmentOf, p.customerOf, ...p.comments.flatMap((c) => [c.pool, c.offsets]), p.claims.entry, p.claims.location, p.claims.outcome, p.ids.pool, p.ids.starts, p.ids.lengths];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
@@ -156,7 +155,7 @@ function appendRows(b: RowBuilder, p: IngestPart, dropped: Uint8Array, periodMap
   const keep = new Int32Array(p.rows);
   let kept = 0;
   for (let r = 0; r < p.rows; r++) if (!dropped[r]) keep[kept++] = r;
-  const copy = (to: Float64Array | Int32Array | Uint8Array, from: Float64Array | Int32Array | Uint8Array) => {
+  const copy = (to: Int32Array | Uint8Array, from: Int32Array | Uint8Array) => {
     if (kept === p.rows) to.set(from.subarray(0, p.rows), base);
     else for (let i = 0; i < kept; i++) to[base + i] = from[keep[i]];
   };
@@ -166,7 +165,6 @@ function appendRows(b: RowBuilder, p: IngestPart, dropped: Uint8Array, periodMap
       to[base + i] = code < 0 ? -1 : map[code];
     }
   };
-  p.answers.forEach((a, k) => copy(s.answers[k], a));
   p.levels.forEach((a, k) => copy(s.levels[k], a));
   copyMapped(s.periodOf, p.periodOf, periodMap);
   p.segmentOf.forEach((a, j) => copyMapped(s.segmentOf[j], a, segmentMaps[j]));

@@ -1,7 +1,7 @@
 import { TextColumn } from './text-column';
 
 /**
- * The used rows of an ingest as growable typed columns: answers (NaN = missing), period,
+ * The used rows of an ingest as growable typed columns: each answer's level code, period,
  * segment and customer codes, the IdIndex entry of each row's id, and the comment texts
  * (as UTF-8 bytes: text-column.ts).
  * Growth is geometric, and reserve() takes the expected rows up front, so a million rows
@@ -10,8 +10,7 @@ import { TextColumn } from './text-column';
 export class RowStore {
   capacity = 1024;
   used = 0;
-  answers: Float64Array[];
-  /** Each answer's level code (value − min; levels + 0 = missing), for the reduction. */
+  /** Each answer's level code: value − scale min, or the number of levels for missing (scales have at most 101). */
   levels: Uint8Array[];
   periodOf = new Int32Array(this.capacity);
   segmentOf: Int32Array[];
@@ -20,7 +19,6 @@ export class RowStore {
   readonly comments: TextColumn[];
 
   constructor(questions: number, segments: number, comments: number) {
-    this.answers = Array.from({ length: questions }, () => new Float64Array(this.capacity));
     this.levels = Array.from({ length: questions }, () => new Uint8Array(this.capacity));
     this.segmentOf = Array.from({ length: segments }, () => new Int32Array(this.capacity));
     this.comments = Array.from({ length: comments }, () => new TextColumn());
@@ -40,12 +38,11 @@ export class RowStore {
 
   private grow(to: number): void {
     this.capacity = to;
-    const widen = <T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+    const widen = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(to);
       b.set(a);
       return b;
     };
-    this.answers = this.answers.map((a) => widen(a, (n) => new Float64Array(n)));
     this.levels = this.levels.map((a) => widen(a, (n) => new Uint8Array(n)));
     this.segmentOf = this.segmentOf.map((a) => widen(a, (n) => new Int32Array(n)));
     this.periodOf = widen(this.periodOf, (n) => new Int32Array(n));
@@ -53,9 +50,11 @@ export class RowStore {
     this.idEntry = widen(this.idEntry, (n) => new Int32Array(n));
   }
 
-  /** Column k's answers of the used rows: a view when the spare room is small, else a tight copy. */
-  answerColumn(k: number): Float64Array {
-    const n = this.used;
-    return this.capacity - n <= n >> 3 ? this.answers[k].subarray(0, n) : this.answers[k].slice(0, n);
+  /** Column k's answers of the used rows as values (NaN = missing), from the level codes. */
+  answerValues(k: number, min: number, points: number): Float64Array {
+    const levels = this.levels[k];
+    const out = new Float64Array(this.used);
+    for (let i = 0; i < out.length; i++) out[i] = levels[i] < points ? min + levels[i] : NaN;
+    return out;
   }
 }

@@ -41,15 +41,14 @@ export class RowBuilder {
 
   private readonly answerCodes: AnswerCodes[];
   private readonly answerBooks: CodeBook[];
-  // Flat per-question lookups for the hot loop: code → value, code → problem (or undefined).
-  private readonly valueOf: Float64Array[];
+  // Flat per-question lookups for the hot loop: the missing code (levels are below it), code → problem (or undefined).
+  private readonly missingCode: Int32Array;
   private readonly problemOf: (RejectReason | undefined)[][];
   private readonly expected: string[];
   private readonly segmentBooks: CodeBook[];
   private readonly dates?: DateReader;
   readonly periods: PeriodAssigner;
   private readonly asOf: number;
-  private readonly row: Float64Array;
   private readonly rowCodes: Uint8Array;
 
   // Customers repeat across responses: interned, a code per row (the id strings are made only if asked for).
@@ -68,13 +67,12 @@ export class RowBuilder {
     this.asOf = options.asOf ? options.asOf.getTime() : Infinity;
     this.answerCodes = config.questions.map((q) => new AnswerCodes(q.scale));
     this.answerBooks = this.answerCodes.map((c) => new CodeBook(c.code));
-    this.valueOf = this.answerCodes.map((c) => c.valueOf);
+    this.missingCode = Int32Array.from(this.answerCodes, (c) => c.missing);
     this.problemOf = this.answerCodes.map((c) => c.problemOf);
     this.expected = config.questions.map((q) => expectedAnswer(q.scale, config.locale));
     this.segmentValues = config.segments.map(() => []);
     this.segmentIndex = config.segments.map(() => new Map());
     this.segmentBooks = config.segments.map((_, j) => new CodeBook((raw) => this.segmentCode(j, normalizeLabel(raw, false) || BLANK_SEGMENT)));
-    this.row = new Float64Array(config.questions.length);
     this.rowCodes = new Uint8Array(config.questions.length);
     this.store = new RowStore(config.questions.length, config.segments.length, config.comments.length);
     if (options.claims) this.claims = new Claims();
@@ -132,19 +130,16 @@ export class RowBuilder {
       const expected = dateProblem === 'future date' ? `a date not after ${new Date(this.asOf).toISOString()}` : expectedDate(this.config.responses.dateFormat);
       return this.reject(r, dateProblem, plan.names[plan.date], r.text(plan.date), expected);
     }
-    const row = this.row;
     let answered = 0;
     const columns = plan.questions;
-    for (let k = 0; k < row.length; k++) {
+    for (let k = 0; k < columns.length; k++) {
       const code = r.code(columns[k], this.answerBooks[k]);
       const problem = this.problemOf[k][code];
       if (problem !== undefined) return this.reject(r, problem, plan.names[columns[k]], r.text(columns[k]), this.expected[k]);
-      const v = this.valueOf[k][code];
-      row[k] = v;
       this.rowCodes[k] = code; // a level, or `levels` for missing (problems were rejected above)
-      if (v === v) answered++;
+      if (code < this.missingCode[k]) answered++;
     }
-    if (answered === 0) return this.reject(r, 'no answers', '(all questions)', '', `at least one answered question; all ${row.length} are blank or missing codes`);
+    if (answered === 0) return this.reject(r, 'no answers', '(all questions)', '', `at least one answered question; all ${columns.length} are blank or missing codes`);
     this.accept(r, period);
   }
 
@@ -153,10 +148,7 @@ export class RowBuilder {
     const i = s.next();
     this.acc.used++;
     const plan = this.plan;
-    for (let k = 0; k < this.row.length; k++) {
-      s.answers[k][i] = this.row[k];
-      s.levels[k][i] = this.rowCodes[k];
-    }
+    for (let k = 0; k < this.rowCodes.length; k++) s.levels[k][i] = this.rowCodes[k];
     s.periodOf[i] = period;
     for (let j = 0; j < s.segmentOf.length; j++) s.segmentOf[j][i] = r.code(plan.segments[j], this.segmentBooks[j]);
     for (let j = 0; j < s.comments.length; j++) r.appendText(plan.comments[j], s.comments[j]);
