@@ -61,7 +61,7 @@ export class RowBuilder {
     readonly config: SurveyConfig,
     options: { asOf?: Date; claims?: boolean } = {},
   ) {
-    const zone = new TimeZone(config.timezone);
+    const zone = TimeZone.of(config.timezone);
     this.periods = new PeriodAssigner(config.period, zone);
     if (config.responses.date !== undefined) this.dates = new DateReader(config.responses.dateFormat, zone);
     this.asOf = options.asOf ? options.asOf.getTime() : Infinity;

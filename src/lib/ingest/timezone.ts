@@ -4,9 +4,20 @@
  * million timestamps cost a few thousand Intl calls.
  */
 const HOUR = 3_600_000;
+const zones = new Map<string, TimeZone>();
 const DAY = 86_400_000;
 
 export class TimeZone {
+  /**
+   * The zone of this name, shared within a thread: its offsets depend on the instant alone,
+   * so every reader (the helper thread makes one per piece of a file) reuses the Intl calls.
+   */
+  static of(name: string): TimeZone {
+    let zone = zones.get(name);
+    if (!zone) zones.set(name, (zone = new TimeZone(name)));
+    return zone;
+  }
+
   private readonly format: Intl.DateTimeFormat | undefined;
   private readonly cache = new Map<number, number>();
   private readonly dayCache = new Map<number, number>();

@@ -47,7 +47,7 @@ export function ingestTransactions(config: SurveyConfig): Transactions | undefin
 export function readPurchases(raw: Buffer, source: TransactionsSource, timeZone: string, file: string): PurchaseLog {
   const { bytes, encoding } = decodeAuto(raw, file);
   const delimiter = sniffDelimiter(bytes);
-  const zone = new TimeZone(timeZone);
+  const zone = TimeZone.of(timeZone);
   const dates = new DateReader(source.dateFormat, zone);
   const rows = new TransactionRows(file, encoding, delimiter);
   const wanted: WantedColumn[] = [
