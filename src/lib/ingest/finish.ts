@@ -17,7 +17,7 @@ export function finishResponses(b: RowBuilder, rows: IngestedRows = ingestedRows
   const rejected = b.rejected.length;
   const accounting: Accounting = { files: b.files, rowsRead: b.rowsRead, used: n, rejected, byReason: b.byReason, missingRate };
   const responses: Responses = {
-    table: undefined as unknown as Responses['table'],
+    table: undefined as unknown as Responses['table'], // made when first read, below
     periods: rows.periods,
     codes: rows.codes,
     customers: undefined,
@@ -37,7 +37,7 @@ export function finishResponses(b: RowBuilder, rows: IngestedRows = ingestedRows
   return responses;
 }
 
-/** The response table (see Responses): decoded strings for periods and segments, answers as they are. */
+/** The response table (see Responses): strings for periods, segments and comments, answer values (NaN = missing). */
 function responseTable(b: RowBuilder, rows: IngestedRows): Responses['table'] {
   const s = b.store;
   const n = s.used;

@@ -51,12 +51,11 @@ export function expectedAnswer(scale: Scale, locale: Locale): string {
 }
 
 /**
- * Answer codes for a CodeBook: 0…(max − min) are the levels, then missing and the problems.
- * `valueOf[code]` is the value (NaN for missing and problems), `problemOf[code]` the problem.
+ * Answer codes for a CodeBook: 0…(max − min) are the levels (value − min), then missing and
+ * the problems; `problemOf[code]` is the problem of a code (undefined for levels and missing).
  */
 export class AnswerCodes {
   readonly missing: number;
-  readonly valueOf: Float64Array;
   readonly problemOf: (AnswerProblem | undefined)[];
   private readonly problemCode: Record<AnswerProblem, number>;
 
@@ -64,8 +63,6 @@ export class AnswerCodes {
     const levels = scale.max - scale.min + 1;
     this.missing = levels;
     this.problemCode = { 'unknown label': levels + 1, 'out of range': levels + 2, 'not a number': levels + 3 };
-    this.valueOf = new Float64Array(levels + 4).fill(NaN);
-    for (let v = scale.min; v <= scale.max; v++) this.valueOf[v - scale.min] = v;
     this.problemOf = Array.from({ length: levels + 4 }, (_, code) => (Object.keys(this.problemCode) as AnswerProblem[]).find((p) => this.problemCode[p] === code));
   }
 

@@ -71,7 +71,8 @@ describe('expectedAnswer', () => {
 describe('AnswerCodes', () => {
   it('maps cells to level codes, missing and one code per problem', () => {
     const c = new AnswerCodes(sat5);
-    expect(c.valueOf[c.code('满意')]).toBe(4);
+    expect(c.code('满意')).toBe(4 - sat5.min); // value − min
+    expect(c.code('1')).toBe(0);
     expect(c.code('')).toBe(c.missing);
     expect(c.problemOf[c.code('很满意')]).toBe('unknown label');
     expect(c.problemOf[c.code('9')]).toBe('out of range');
