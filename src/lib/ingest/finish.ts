@@ -1,25 +1,30 @@
 import * as aq from 'arquero';
 import type { RowBuilder } from './rows';
-import type { TextColumn } from './text-column';
+import type { ReplayedPart } from './part';
+import { JoinedTexts, type TextSource } from './text-column';
 import type { Accounting, ResponseCodes, Responses } from './types';
 
 /**
- * The ingested responses from a builder: the table (decoded strings for periods and
- * segments, answers as they are), the codes for the reduction, and the accounting. Kept
- * apart from rows.ts so a worker thread, which only hands over parts, never loads Arquero.
+ * The ingested responses from a builder: the codes for the reduction, the accounting, and
+ * the table (strings for periods, segments and comments, answer values), made when first
+ * read. Kept apart from rows.ts so a worker thread, which only hands over parts, never loads
+ * Arquero.
  */
-export function finishResponses(b: RowBuilder, rows: IngestedRows = ingestedRows(b)): Responses {
+export function finishResponses(b: RowBuilder): Responses {
   const s = b.store;
   const n = s.used;
   const config = b.config;
+  const { rank, periods } = periodOrder(b);
+  const period = new Int32Array(n);
+  for (let i = 0; i < n; i++) period[i] = rank[s.periodOf[i]];
   const missingRate: Record<string, number> = {};
   config.questions.forEach((q, k) => (missingRate[q.id] = countMissing(s.levels[k], n, q.scale.points) / n));
   const rejected = b.rejected.length;
   const accounting: Accounting = { files: b.files, rowsRead: b.rowsRead, used: n, rejected, byReason: b.byReason, missingRate };
   const responses: Responses = {
     table: undefined as unknown as Responses['table'], // made when first read, below
-    periods: rows.periods,
-    codes: rows.codes,
+    periods,
+    codes: { period, segments: s.segmentOf.map((a) => a.subarray(0, n)), segmentValues: b.segmentValues, levels: s.levels.map((a) => a.subarray(0, n)) },
     customers: undefined,
     ids: undefined,
     accounting,
@@ -27,7 +32,7 @@ export function finishResponses(b: RowBuilder, rows: IngestedRows = ingestedRows
   };
   // Made when first read: the reduction reads the codes, and decoding a million period,
   // segment, customer or id strings takes a while (~0.15 s for the table at 1M responses).
-  onFirstRead(responses, 'table', () => responseTable(b, rows));
+  onFirstRead(responses, 'table', () => responseTable(b));
   if (config.responses.customer !== undefined) onFirstRead(responses, 'customers', () => decodeColumn(s.customerOf, n, b.customerValues));
   if (config.responses.id !== undefined) {
     const entries = s.idEntry.subarray(0, n);
@@ -38,7 +43,7 @@ export function finishResponses(b: RowBuilder, rows: IngestedRows = ingestedRows
 }
 
 /** The response table (see Responses): strings for periods, segments and comments, answer values (NaN = missing). */
-function responseTable(b: RowBuilder, rows: IngestedRows): Responses['table'] {
+function responseTable(b: RowBuilder): Responses['table'] {
   const s = b.store;
   const n = s.used;
   const columns: Record<string, unknown> = {};
@@ -47,37 +52,58 @@ function responseTable(b: RowBuilder, rows: IngestedRows): Responses['table'] {
   columns.period = decodeColumn(s.periodOf, n, periodLabels);
   b.config.segments.forEach((seg, j) => (columns[seg.id] = decodeColumn(s.segmentOf[j], n, b.segmentValues[j])));
   b.config.questions.forEach((q, k) => (columns[q.id] = s.answerValues(k, q.scale.min, q.scale.points)));
-  b.config.comments.forEach((c, j) => (columns[c.id] = rows.comments[j].strings()));
+  b.config.comments.forEach((c, j) => (columns[c.id] = s.comments[j].strings()));
   return aq.table(columns);
 }
 
-/**
- * The used rows as codes and comment columns, before the table is made (decoding a million
- * period and segment strings takes a while): what the comment themes need to start.
- */
-export interface IngestedRows {
-  rows: number;
-  /** Period labels in time order; codes.period indexes them. */
-  periods: string[];
-  codes: ResponseCodes;
-  /** Comment columns, config order. */
-  comments: TextColumn[];
-}
-
-export function ingestedRows(b: RowBuilder): IngestedRows {
-  const s = b.store;
-  const n = s.used;
+/** Each period code's place in time order, and the period labels in that order. */
+function periodOrder(b: RowBuilder): { rank: Int32Array; periods: string[] } {
   const order = b.periods.order();
   const rank = new Int32Array(order.length);
   order.forEach((index, position) => (rank[index] = position));
+  return { rank, periods: order.map((i) => b.periods.label(i)) };
+}
+
+/**
+ * The used rows' periods, answer codes and comments, the helper's parts replayed
+ * (replayPart) but not yet copied into the store: what the comment themes read, handed over
+ * (IngestOptions.onRows) so they can start while the copies are made. Equal, row for row,
+ * to what the finished responses hold.
+ */
+export interface PendingRows {
+  rows: number;
+  /** Period labels in time order; codes.period indexes them. */
+  periods: string[];
+  codes: Pick<ResponseCodes, 'period' | 'levels'>;
+  /** Comment columns, config order. */
+  comments: TextSource[];
+}
+
+export function pendingRows(b: RowBuilder, parts: readonly ReplayedPart[]): PendingRows {
+  const s = b.store;
+  const own = s.used;
+  const n = own + parts.reduce((a, p) => a + p.kept, 0);
+  const { rank, periods } = periodOrder(b);
   const period = new Int32Array(n);
-  for (let i = 0; i < n; i++) period[i] = rank[s.periodOf[i]];
-  return {
-    rows: n,
-    periods: order.map((i) => b.periods.label(i)),
-    codes: { period, segments: s.segmentOf.map((a) => a.subarray(0, n)), segmentValues: b.segmentValues, levels: s.levels.map((a) => a.subarray(0, n)) },
-    comments: s.comments,
-  };
+  for (let i = 0; i < own; i++) period[i] = rank[s.periodOf[i]];
+  let at = own;
+  for (const { part, keep, kept, periodMap } of parts) for (let k = 0; k < kept; k++) period[at++] = rank[periodMap[part.periodOf[keep[k]]]];
+  const levels = s.levels.map((mine, q) => {
+    const out = new Uint8Array(n);
+    out.set(mine.subarray(0, own));
+    let to = own;
+    for (const { part, keep, kept } of parts) {
+      const from = part.levels[q];
+      if (kept === part.rows) out.set(from.subarray(0, kept), to);
+      else for (let k = 0; k < kept; k++) out[to + k] = from[keep[k]];
+      to += kept;
+    }
+    return out;
+  });
+  const comments = s.comments.map((mine, j): TextSource =>
+    parts.length === 0 ? mine : new JoinedTexts([{ data: mine, rows: own }, ...parts.map((p) => ({ data: p.part.comments[j], keep: p.keep, rows: p.kept }))]),
+  );
+  return { rows: n, periods, codes: { period, levels }, comments };
 }
 
 /** Rows whose level code is the missing one (`points`). */

@@ -7,10 +7,10 @@ import type { CsvEngine } from './csv';
 import { dateFormatProblem } from './dates';
 import { DATA_ERROR, checkEncodingLabel } from './decode';
 import type { Helper } from '../parallel/helper';
-import { absorbPart, type IngestPart } from './part';
+import { appendPart, replayPart, type IngestPart, type ReplayedPart } from './part';
 import { inputFile, PIECE_BYTES, PieceReader, piecesOf, type InputPiece } from './read-files';
 import { RowBuilder } from './rows';
-import { finishResponses, ingestedRows, type IngestedRows } from './finish';
+import { finishResponses, pendingRows, type PendingRows } from './finish';
 import type { Responses } from './types';
 
 export interface IngestOptions {
@@ -28,8 +28,8 @@ export interface IngestOptions {
   helperFiles?: number;
   /** Files of twice this size are shared between the threads in pieces of about this size (default PIECE_BYTES; tests set less). */
   pieceBytes?: number;
-  /** Called with the used rows' codes and comments before the table is made (the themes can start then). */
-  onRows?: (rows: IngestedRows) => void;
+  /** Called with the used rows' periods, codes and comments before the helper's rows are copied and the table is made (the themes can start then). */
+  onRows?: (rows: PendingRows) => void;
 }
 
 /** Below this many bytes of responses a second thread costs more than it saves. */
@@ -44,7 +44,8 @@ export const PARALLEL_BYTES = 8 << 20;
  * pieces (read-files.ts): this one claims pieces from the first on, the helper from the last
  * back, until they meet (an atomic claim per piece), so a slow start or a busy core balances
  * itself. The helper's pieces come back as parts, absorbed in file order (part.ts): the
- * result equals one pass.
+ * result equals one pass. Parts are replayed first (ids, accounting) and copied last, so
+ * `onRows` gets every row before the copies.
  */
 export function ingestResponses(config: SurveyConfig, options: IngestOptions = {}): Responses {
   checkSettings(config);
@@ -79,13 +80,14 @@ export function ingestResponses(config: SurveyConfig, options: IngestOptions = {
   }
   // The helper's parts (none when it had not begun: this thread then claimed every piece).
   const parts = job === undefined ? [] : (helper!.take<IngestPart[]>(job, !options.helperFiles) ?? []);
+  const replayed: ReplayedPart[] = [];
   for (const part of parts) {
     const { abs, index, relative, end } = part.piece;
     if (index > 0 && at?.abs === abs && index < at.next) continue; // void: a piece before read on through it
     if (relative && (at?.abs !== abs || at.next !== index)) throw new Error(`ingest: piece ${index} of ${abs} does not follow the piece before it`);
     const offset = relative ? at!.line - 1 : 0;
     if (part.error) throw partError(part.error, offset);
-    absorbPart(builder, part, offset);
+    replayed.push(replayPart(builder, part, offset));
     if (part.piece.headerOnly) headerOnly.push(part.piece.headerOnly);
     if (end) at = { abs, line: end.line + offset, next: end.next };
   }
@@ -94,9 +96,10 @@ export function ingestResponses(config: SurveyConfig, options: IngestOptions = {
     const which = headerOnly.length > 1 ? `none of the ${headerOnly.length} files has a` : 'the file has no';
     throw new CsatError(`no data rows: ${which} row after the header`, first, { exitCode: DATA_ERROR, hint: 'expected one row per response below the header' });
   }
-  const rows = ingestedRows(builder);
-  options.onRows?.(rows);
-  return finishResponses(builder, rows);
+  // The themes can start from the rows in place; the helper's rows are copied in meanwhile.
+  options.onRows?.(pendingRows(builder, replayed));
+  for (const r of replayed) appendPart(builder, r);
+  return finishResponses(builder);
 }
 
 /** A part's error as the one a single pass would throw: lines counted from the file's start. */

@@ -90,6 +90,29 @@ const SPAN = 2 ** 31; // location = file index · 2^31 + line
  * numbers, counted from the piece's start, into the file's.
  */
 export function absorbPart(b: RowBuilder, p: IngestPart, lineOffset = 0): void {
+  appendPart(b, replayPart(b, p, lineOffset));
+}
+
+/** A part replayed against a builder (its files, accounting, ids and rejected rows merged), its rows not yet appended. */
+export interface ReplayedPart {
+  part: IngestPart;
+  /** The part's rows that stay (not duplicates of ids read before), in order. */
+  keep: Int32Array;
+  kept: number;
+  /** Part code → builder code. */
+  periodMap: Int32Array;
+  segmentMaps: Int32Array[];
+  customerMap: Int32Array;
+  /** Per part row: the builder's IdIndex entry of its id (−1: none). */
+  idOfRow: Int32Array;
+}
+
+/**
+ * The first half of absorbPart: everything but copying the rows, so that what reads the rows
+ * early (the comment themes, through pendingRows) can start before the copies are made.
+ * Parts are replayed in file order; their rows are appended afterwards in the same order.
+ */
+export function replayPart(b: RowBuilder, p: IngestPart, lineOffset = 0): ReplayedPart {
   const continued = p.piece.index > 0 && p.fileNames.length === 1;
   const fileBase = continued ? b.fileNames.length - 1 : b.fileNames.length;
   if (!continued) {
@@ -138,23 +161,24 @@ export function absorbPart(b: RowBuilder, p: IngestPart, lineOffset = 0): void {
   for (const k of Object.keys(b.byReason) as RejectReason[]) delete b.byReason[k];
   for (const r of b.rejected) b.byReason[r.reason] = (b.byReason[r.reason] ?? 0) + 1;
 
-  appendRows(b, p, dropped, periodMap, segmentMaps, customerMap, idOfRow);
   if (continued) {
     const [into, from] = [b.files[b.files.length - 1], p.files[0]];
     into.rowsRead += from.rowsRead;
     into.used += from.used;
     into.rejected += from.rejected;
   }
-}
-
-function appendRows(b: RowBuilder, p: IngestPart, dropped: Uint8Array, periodMap: Int32Array, segmentMaps: Int32Array[], customerMap: Int32Array, idOfRow: Int32Array): void {
-  const s = b.store;
-  s.reserve(p.rows);
-  const base = s.used;
   // The rows kept, as indexes into the part (typed loops: a million rows per column).
   const keep = new Int32Array(p.rows);
   let kept = 0;
   for (let r = 0; r < p.rows; r++) if (!dropped[r]) keep[kept++] = r;
+  return { part: p, keep, kept, periodMap, segmentMaps, customerMap, idOfRow };
+}
+
+/** The second half of absorbPart: copies the kept rows of a replayed part into the builder's store. */
+export function appendPart(b: RowBuilder, { part: p, keep, kept, periodMap, segmentMaps, customerMap, idOfRow }: ReplayedPart): void {
+  const s = b.store;
+  s.reserve(p.rows);
+  const base = s.used;
   const copy = (to: Int32Array | Uint8Array, from: Int32Array | Uint8Array) => {
     if (kept === p.rows) to.set(from.subarray(0, p.rows), base);
     else for (let i = 0; i < kept; i++) to[base + i] = from[keep[i]];

@@ -138,3 +138,63 @@ function spaceAt(b: Uint8Array, i: number, end: number): boolean {
     default: return false;
   }
 }
+
+/** What reads comments row by row: a TextColumn, the joined view below, or a table's strings (model/themes.ts). */
+export interface TextSource {
+  /** No text: null, or blank. */
+  isNull(i: number): boolean;
+  get(i: number): string | null;
+}
+
+/**
+ * The rows of several text columns one after another, each through its list of kept rows
+ * (all rows when absent), read in place: the comments of the main thread's rows and of the
+ * helper's parts before the parts are copied (ingest/finish.ts, pendingRows).
+ */
+export class JoinedTexts implements TextSource {
+  /** Row where each piece ends (exclusive), cumulative. */
+  private readonly ends: Int32Array;
+  // The piece last looked up: rows are mostly read in order.
+  private at = 0;
+
+  constructor(private readonly pieces: readonly { data: TextColumnData; keep?: Int32Array; rows: number }[]) {
+    this.ends = new Int32Array(pieces.length);
+    let end = 0;
+    pieces.forEach((p, k) => (this.ends[k] = end += p.rows));
+  }
+
+  get length(): number {
+    return this.ends.length ? this.ends[this.ends.length - 1] : 0;
+  }
+
+  isNull(i: number): boolean {
+    const row = this.locate(i);
+    const offsets = this.pieces[this.at].data.offsets;
+    return offsets[row] === offsets[row + 1];
+  }
+
+  get(i: number): string | null {
+    const row = this.locate(i);
+    const data = this.pieces[this.at].data;
+    const [start, end] = [data.offsets[row], data.offsets[row + 1]];
+    return start === end ? null : decoder.decode(data.pool.subarray(start, end));
+  }
+
+  /** Makes `at` the piece holding row i; returns the row within that piece's column. */
+  private locate(i: number): number {
+    let k = this.at;
+    if (!(i < this.ends[k] && (k === 0 || i >= this.ends[k - 1]))) {
+      // Binary search for the first piece that ends after row i.
+      let [lo, hi] = [0, this.ends.length - 1];
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.ends[mid] > i) hi = mid;
+        else lo = mid + 1;
+      }
+      this.at = k = lo;
+    }
+    const piece = this.pieces[k];
+    const local = i - (k === 0 ? 0 : this.ends[k - 1]);
+    return piece.keep ? piece.keep[local] : local;
+  }
+}

@@ -1,7 +1,7 @@
 import type { SurveyConfig } from '../config/types';
 import { displayPath, loadConfig, resolveConfigPath } from '../config/load';
 import { ingestResponses } from '../ingest/ingest';
-import type { IngestedRows } from '../ingest/finish';
+import type { PendingRows } from '../ingest/finish';
 import type { Responses } from '../ingest/types';
 import { readActionsFile, type ActionsFile } from '../ingest/actions';
 import { analyseActions, parseActions, resolveReportDate, type ActionResult, type UncoveredRow } from '../analysis/actions';
@@ -76,7 +76,7 @@ export function readSurveyInputs(config: SurveyConfig): { responses: Responses; 
   let helper: Helper | undefined;
   const start = () => (helper ??= Helper.start());
   let themes: ModelInputs['themes'];
-  const onRows = (rows: IngestedRows) => {
+  const onRows = (rows: PendingRows) => {
     const themesHelper = config.comments.length > 0 && rows.rows >= PARALLEL_ROWS ? start() : undefined;
     if (themesHelper) themes = pendingThemes(themesHelper, rows, config);
   };
@@ -93,7 +93,7 @@ export function readSurveyInputs(config: SurveyConfig): { responses: Responses; 
 /** Below this many responses the themes are found on this thread. */
 const PARALLEL_ROWS = 20_000;
 
-function pendingThemes(helper: Helper, rows: IngestedRows, config: SurveyConfig): () => SurveyThemes {
+function pendingThemes(helper: Helper, rows: PendingRows, config: SurveyConfig): () => SurveyThemes {
   const input = themesInput(rows, rows.periods, config, undefined, rows.codes);
   const job = helper.post('themes', input);
   return () => {

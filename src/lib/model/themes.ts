@@ -15,6 +15,7 @@ import { commentGrouping, groupOf, type CommentGrouping } from './comment-groups
 import { TOTAL } from './cells';
 import { columnValues } from './columns';
 import type { ResponseCodes } from '../ingest/types';
+import type { TextSource } from '../ingest/text-column';
 
 export type ThemeSide = Exclude<CommentGroup, 'other'>;
 
@@ -122,17 +123,12 @@ export function surveyComments(source: ColumnTable | CommentRows, config: Survey
  */
 export interface CommentRows {
   rows: number;
-  comments: readonly CommentTexts[];
+  /** Ingest's comment columns (UTF-8 bytes, a string made when read: ingest/text-column.ts). */
+  comments: readonly TextSource[];
 }
 
-/** A comment column: ingest's TextColumn (bytes, a string made when read), or a table's strings. */
-export interface CommentTexts {
-  /** No comment: null, or blank. */
-  isNull(i: number): boolean;
-  get(i: number): string | null;
-}
-
-function stringTexts(values: ArrayLike<string | null>): CommentTexts {
+/** A table's comment strings as a TextSource. */
+function stringTexts(values: ArrayLike<string | null>): TextSource {
   return {
     isNull: (i) => typeof values[i] !== 'string' || values[i]!.trim() === '',
     get: (i) => values[i],
@@ -190,7 +186,7 @@ export interface ThemesInput {
 }
 
 /** The comments to analyse; with ingest's codes (`responses.codes`) the periods and groups are read from those. */
-export function themesInput(source: ColumnTable | CommentRows, periods: readonly string[], config: SurveyConfig, sample = THEME_SAMPLE, codes?: ResponseCodes): ThemesInput {
+export function themesInput(source: ColumnTable | CommentRows, periods: readonly string[], config: SurveyConfig, sample = THEME_SAMPLE, codes?: Pick<ResponseCodes, 'period' | 'levels'>): ThemesInput {
   const grouping = commentGrouping(config);
   const q = config.questions.findIndex((x) => x.id === grouping.question);
   const periodCodes = codes && { period: codes.period, periods, levels: codes.levels[q] };

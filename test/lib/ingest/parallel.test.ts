@@ -5,6 +5,8 @@ import { loadConfig } from '../../../src/lib/config';
 import { ingestResponses } from '../../../src/lib/ingest/ingest';
 import type { Responses } from '../../../src/lib/ingest/types';
 import { Helper } from '../../../src/lib/parallel/helper';
+import type { PendingRows } from '../../../src/lib/ingest/finish';
+import { themesInput } from '../../../src/lib/model/themes';
 import type { CsatError } from '../../../src/lib/errors';
 import { BASE_HEADER, BASE_YAML, encodeGbk, removeTemp, surveyIn, tempDir } from './_helpers';
 
@@ -65,6 +67,36 @@ describe('ingest with a helper thread', () => {
     expect(two).toEqual(one);
     expect(one.rejected.map((r) => r.reason)).toEqual(['unparseable date', 'unknown label', 'duplicate id', 'duplicate id', 'duplicate id', 'duplicate id', 'duplicate id', 'duplicate id']);
     expect(one.rejected.find((r) => r.file.endsWith('e.csv'))?.expected).toMatch(/first used at .*a\.csv:3$/);
+  });
+
+  it("hands over the rows before the helper's are copied (onRows): the themes read what the finished responses hold", () => {
+    const dir = tempDir('csat-parallel-');
+    dirs.push(dir);
+    const c = (id: string, date: string, comment: string) => row(id, date, 'x', '满意', comment);
+    const config = surveyIn(dir, BASE_YAML, {
+      'a.csv': [BASE_HEADER, c('R1', '2026-01-05 09:00', '响应慢'), c('R2', '2026-01-06 09:00', ''), c('R3', '2026-02-06 09:00', '价格 太贵')].join('\n'),
+      // Read by the helper: R1 and R3 repeat ids of a.csv (dropped when replayed), the rest stay.
+      'b.csv': [BASE_HEADER, c('R1', '2026-04-01 08:00', '重复的'), c('R4', '2026-04-02 08:00', '\u3000很好\u3000'), c('R3', '2026-04-03 08:00', '又重复'), c('R5', '2025-12-31 08:00', '"说""好"""')].join('\n'),
+      'c.csv': [BASE_HEADER, c('R6', '2026-07-01 08:00', '卡顿'), c('R7', '2026-07-02 08:00', '')].join('\n'),
+    });
+    const single = ingestResponses(config);
+    withHelper((h) => {
+      let early: PendingRows | undefined;
+      const r = ingestResponses(config, { helper: h, parallelFrom: 0, helperFiles: 2, onRows: (rows) => (early = rows) });
+      expect(plain(r)).toEqual(plain(single));
+      expect(single.rejected.filter((x) => x.reason === 'duplicate id')).toHaveLength(2);
+      expect(early!.rows).toBe(single.table.numRows());
+      expect(early!.periods).toEqual(single.periods);
+      expect(Array.from(early!.codes.period)).toEqual(Array.from(single.codes!.period));
+      early!.codes.levels.forEach((l, q) => expect(Array.from(l)).toEqual(Array.from(single.codes!.levels[q])));
+      expect(Array.from({ length: early!.rows }, (_, i) => early!.comments[0].get(i))).toEqual(single.table.array('comment'));
+      for (const cap of [1, 2, 500]) {
+        const fromEarly = themesInput(early!, early!.periods, config, cap, early!.codes);
+        const fromTable = themesInput(single.table, single.periods, config, cap);
+        expect(fromEarly.comments).toEqual(fromTable.comments);
+        expect(fromEarly.counts).toEqual(fromTable.counts);
+      }
+    });
   });
 
   it('stops at the error of the earliest file, whichever thread read it', () => {

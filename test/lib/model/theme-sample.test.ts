@@ -3,7 +3,7 @@ import * as aq from 'arquero';
 import fc from 'fast-check';
 import { loadConfig, parseConfig } from '../../../src/lib/config';
 import { surveyComments, surveyThemes, themesInput } from '../../../src/lib/model/themes';
-import type { IngestedRows } from '../../../src/lib/ingest/finish';
+import type { PendingRows } from '../../../src/lib/ingest/finish';
 import { ingestResponses } from '../../../src/lib/ingest/ingest';
 import path from 'node:path';
 import { commentGrouping } from '../../../src/lib/model/comment-groups';
@@ -75,7 +75,7 @@ describe('the comment sample from ingest codes', () => {
 
   it('equals it from the rows ingest hands over before the table is made (onRows)', () => {
     const sample = loadConfig(path.resolve('data/survey.yaml'));
-    let early: IngestedRows | undefined;
+    let early: PendingRows | undefined;
     const r = ingestResponses(sample, { onRows: (rows) => (early = rows) });
     expect(early?.rows).toBe(r.table.numRows());
     const fromRows = themesInput(early!, early!.periods, sample, 40, early!.codes);
