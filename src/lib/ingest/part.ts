@@ -84,15 +84,6 @@ export function partBuffers(p: IngestPart): ArrayBuffer[] {
 
 const SPAN = 2 ** 31; // location = file index · 2^31 + line
 
-/**
- * Appends a part read from later files to `b`, as if `b` had read those files itself. A part
- * of a file's second or later piece continues `b`'s last file; `lineOffset` turns its line
- * numbers, counted from the piece's start, into the file's.
- */
-export function absorbPart(b: RowBuilder, p: IngestPart, lineOffset = 0): void {
-  appendPart(b, replayPart(b, p, lineOffset));
-}
-
 /** A part replayed against a builder (its files, accounting, ids and rejected rows merged), its rows not yet appended. */
 export interface ReplayedPart {
   part: IngestPart;
@@ -108,9 +99,12 @@ export interface ReplayedPart {
 }
 
 /**
- * The first half of absorbPart: everything but copying the rows, so that what reads the rows
- * early (the comment themes, through pendingRows) can start before the copies are made.
- * Parts are replayed in file order; their rows are appended afterwards in the same order.
+ * Merges a part read from later files into `b`, as if `b` had read those files itself, in two
+ * steps: replayPart (files, accounting, id claims, rejected rows; the row maps) and appendPart
+ * (copying the kept rows). Parts are replayed in file order, then appended in that order;
+ * between the two, what reads the rows early (the comment themes, through pendingRows) can
+ * start before the copies are made. A part of a file's second or later piece continues `b`'s
+ * last file; `lineOffset` turns its line numbers, counted from the piece's start, into the file's.
  */
 export function replayPart(b: RowBuilder, p: IngestPart, lineOffset = 0): ReplayedPart {
   const continued = p.piece.index > 0 && p.fileNames.length === 1;
@@ -174,7 +168,7 @@ export function replayPart(b: RowBuilder, p: IngestPart, lineOffset = 0): Replay
   return { part: p, keep, kept, periodMap, segmentMaps, customerMap, idOfRow };
 }
 
-/** The second half of absorbPart: copies the kept rows of a replayed part into the builder's store. */
+/** Copies the kept rows of a replayed part into the builder's store (see replayPart). */
 export function appendPart(b: RowBuilder, { part: p, keep, kept, periodMap, segmentMaps, customerMap, idOfRow }: ReplayedPart): void {
   const s = b.store;
   s.reserve(p.rows);

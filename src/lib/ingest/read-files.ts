@@ -76,7 +76,7 @@ interface OpenFile {
  * file's decoded bytes, so consecutive pieces of a file are read from disk once. A piece that
  * continues the one this reader just read into the same builder goes on with its line count
  * and header; any other piece after a file's first starts a new builder's file from the
- * header and counts lines from 1 (the part is `relative`: absorbPart adds the offset).
+ * header and counts lines from 1 (the part is `relative`: replayPart adds the offset).
  * Imports nothing of the survey definition's loader, so a worker thread loads it quickly.
  */
 export class PieceReader {
@@ -125,7 +125,7 @@ export class PieceReader {
           stats = readCsv(bytes, open.delimiter, file, add, 'fast', { start: stats.end, end: boundary(bytes, next, count), line: stats.line });
         }
       } catch (e) {
-        // Its line counts from the piece's start: absorbPart adds the offset.
+        // Its line counts from the piece's start: replayPart adds the offset.
         if (relative && e instanceof CsatError) (e as CsatError & { relativeLine?: boolean }).relativeLine = true;
         throw e;
       }

@@ -24,7 +24,7 @@ export const BLANK_SEGMENT = '(blank)';
  * A rejected row's value is masked (e-mail, phone) and never holds a response id.
  */
 export class RowBuilder {
-  // Read by part.ts (toPart, absorbPart): the state a worker's builder hands to the main one.
+  // Read by part.ts (toPart, replayPart, appendPart): the state a worker's builder hands to the main one.
   readonly store: RowStore;
   readonly segmentValues: string[][];
   readonly segmentIndex: Map<string, number>[];

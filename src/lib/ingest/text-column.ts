@@ -20,17 +20,13 @@ const decoder = new TextDecoder();
 const MAX_POOL = 2 ** 31 - 1;
 const encoder = new TextEncoder();
 
-export class TextColumn implements TextColumnData {
+export class TextColumn implements TextColumnData, TextSource {
   /** `maxBytes`: the most text the column takes (tests set less); more is a CsatError. */
   constructor(private readonly maxBytes = MAX_POOL) {}
 
   length = 0;
   pool = new Uint8Array(1 << 12);
   offsets = new Int32Array(1 << 10);
-
-  static from(data: TextColumnData): TextColumn {
-    return Object.assign(new TextColumn(), data);
-  }
 
   /** Row i's text, or null when it is blank. */
   get(i: number): string | null {
@@ -161,10 +157,6 @@ export class JoinedTexts implements TextSource {
     this.ends = new Int32Array(pieces.length);
     let end = 0;
     pieces.forEach((p, k) => (this.ends[k] = end += p.rows));
-  }
-
-  get length(): number {
-    return this.ends.length ? this.ends[this.ends.length - 1] : 0;
   }
 
   isNull(i: number): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CsatError } from '../../../src/lib/errors';
-import { TextColumn } from '../../../src/lib/ingest/text-column';
+import { JoinedTexts, TextColumn } from '../../../src/lib/ingest/text-column';
 
 // Every character String.prototype.trim removes (ECMA-262 WhiteSpace and LineTerminator),
 // plus look-alikes it keeps (U+0085, U+180E, U+200B, 。 U+3002, U+2030) and plain text.
@@ -44,7 +44,10 @@ describe('TextColumn', () => {
         before.forEach((t) => into.pushText(t));
         into.append(structuredClone(from.data()), keep, keep.length);
         expect(into.strings()).toEqual([...before.map(expected), ...[...keep].map((i) => expected(rows[i][0]))]);
-        expect(TextColumn.from(into.data()).strings()).toEqual(into.strings());
+        // Read in place through the kept rows, as before a part is copied (JoinedTexts).
+        const joined = new JoinedTexts([{ data: into.data(), rows: before.length }, { data: from.data(), keep, rows: keep.length }]);
+        expect(Array.from({ length: into.length }, (_, i) => joined.get(i))).toEqual(into.strings());
+        expect(Array.from({ length: into.length }, (_, i) => joined.isNull(i))).toEqual(into.strings().map((t) => t === null));
       }),
     );
   });
