@@ -30,8 +30,7 @@ export class TextColumn implements TextColumnData, TextSource {
 
   /** Row i's text, or null when it is blank. */
   get(i: number): string | null {
-    const [start, end] = [this.offsets[i], this.offsets[i + 1]];
-    return start === end ? null : decoder.decode(this.pool.subarray(start, end));
+    return textAt(this, i);
   }
 
   isNull(i: number): boolean {
@@ -102,6 +101,12 @@ export class TextColumn implements TextColumnData, TextSource {
   }
 }
 
+/** Row `row` of a column's data as a string, or null when it is blank. */
+function textAt(data: TextColumnData, row: number): string | null {
+  const [start, end] = [data.offsets[row], data.offsets[row + 1]];
+  return start === end ? null : decoder.decode(data.pool.subarray(start, end));
+}
+
 /**
  * The range of bytes[start, end) without leading and trailing white space. ASCII white
  * space is trimmed here; when the text begins or ends with a non-ASCII white-space
@@ -167,9 +172,7 @@ export class JoinedTexts implements TextSource {
 
   get(i: number): string | null {
     const row = this.locate(i);
-    const data = this.pieces[this.at].data;
-    const [start, end] = [data.offsets[row], data.offsets[row + 1]];
-    return start === end ? null : decoder.decode(data.pool.subarray(start, end));
+    return textAt(this.pieces[this.at].data, row);
   }
 
   /** Makes `at` the piece holding row i; returns the row within that piece's column. */

@@ -4,8 +4,9 @@
  * million timestamps cost a few thousand Intl calls.
  */
 const HOUR = 3_600_000;
-const zones = new Map<string, TimeZone>();
 const DAY = 86_400_000;
+/** TimeZone.of's zones, by name. */
+const zones = new Map<string, TimeZone>();
 
 export class TimeZone {
   /**

@@ -80,9 +80,8 @@ function atomOfRows(columns: Int32Array[], radix: number[], rows: number): { ato
   return { atomOf, keys };
 }
 
-export function reduceResponses({ table, layout, periods, segmentIds, weights, codes: given }: ReduceInput): Atoms {
+export function reduceResponses({ table, layout, periods, segmentIds, weights, codes: fromCodes }: ReduceInput): Atoms {
   // With ingest's codes the table is not read (responses.table is made only when read).
-  const fromCodes = given;
   const rows = fromCodes ? fromCodes.period.length : table().numRows();
   const periodDictionary = [...periods];
   const periodCodes = fromCodes?.period ?? codes(columnValues<string>(table(), 'period'), periodDictionary);
