@@ -8,7 +8,8 @@ import { dateFormatProblem } from './dates';
 import { DATA_ERROR, checkEncodingLabel } from './decode';
 import type { Helper } from '../parallel/helper';
 import { appendPart, replayPart, type IngestPart, type ReplayedPart } from './part';
-import { inputFile, PIECE_BYTES, PieceReader, piecesOf, type InputPiece } from './read-files';
+import { inputFile, PIECE_BYTES, PieceReader, piecesOf, releaseOthers, type InputPiece } from './read-files';
+import { releaseShared, reserveSharedFiles, type SharedFiles } from './shared-files';
 import { RowBuilder } from './rows';
 import { finishResponses, pendingRows, type PendingRows } from './finish';
 import type { Responses } from './types';
@@ -65,19 +66,23 @@ export function ingestResponses(config: SurveyConfig, options: IngestOptions = {
     const from = pieces.findIndex((p) => p.file === first);
     if (from >= 0) claims.fill(3, from);
   }
-  const job = helper?.post('ingest', { config, pieces, claims, asOf: options.asOf?.getTime(), engine: options.engine } satisfies IngestJob);
+  // A file both threads read pieces of is loaded once, for both.
+  const shared = helper && fast ? reserveSharedFiles([...new Set(pieces.filter((p) => p.count > 1).map((p) => p.file))]) : undefined;
+  const job = helper?.post('ingest', { config, pieces, claims, asOf: options.asOf?.getTime(), engine: options.engine, shared } satisfies IngestJob);
   const headerOnly: { file: string; line: number }[] = [];
-  const reader = new PieceReader(options.engine);
+  const reader = new PieceReader(options.engine, shared);
   // The last piece read into `builder`: its file, the line where it ended, the next piece of the file to read.
   let at: { abs: string; line: number; next: number } | undefined;
   let bytesAfter = total;
   for (const [k, piece] of pieces.entries()) {
+    if (shared) releaseOthers(shared, pieces, claims, 'main');
     if (Atomics.compareExchange(claims, k, 0, 1) !== 0) break;
     bytesAfter -= piece.file.size / piece.count;
     const read = reader.read(builder, piece, k === 0 ? bytesAfter : 0);
     if (read.headerOnly) headerOnly.push(read.headerOnly);
     if (read.end) at = { abs: piece.file.abs, ...read.end };
   }
+  if (shared) for (const abs of shared.files) releaseShared(shared, abs);
   // The helper's parts (none when it had not begun: this thread then claimed every piece).
   const parts = job === undefined ? [] : (helper!.take<IngestPart[]>(job, !options.helperFiles) ?? []);
   const replayed: ReplayedPart[] = [];
@@ -115,6 +120,7 @@ export interface IngestJob {
   claims: Int32Array;
   asOf?: number;
   engine?: CsvEngine;
+  shared?: SharedFiles;
 }
 
 function checkSettings(config: SurveyConfig): void {

@@ -5,6 +5,7 @@ import { DATA_ERROR, decodeBytes, type Decoded } from './decode';
 import { matchHeader } from './header';
 import { toPart, type IngestPart } from './part';
 import { RowBuilder } from './rows';
+import { openShared, readFileInto, releaseShared, type SharedFiles } from './shared-files';
 import { sniffDelimiter, type Delimiter } from './sniff';
 import type { SurveyConfig } from '../config/types';
 
@@ -73,7 +74,8 @@ interface OpenFile {
 
 /**
  * Reads pieces into builders, in order (decode, delimiter, header, rows), keeping the last
- * file's decoded bytes, so consecutive pieces of a file are read from disk once. A piece that
+ * file's decoded bytes, so consecutive pieces of a file are read from disk once (and once for
+ * both threads, with `shared`). A piece that
  * continues the one this reader just read into the same builder goes on with its line count
  * and header; any other piece after a file's first starts a new builder's file from the
  * header and counts lines from 1 (the part is `relative`: replayPart adds the offset).
@@ -83,7 +85,11 @@ export class PieceReader {
   private open?: OpenFile;
   private last?: { builder: RowBuilder; abs: string; end: PieceEnd };
 
-  constructor(private readonly engine: CsvEngine | undefined) {}
+  /** `shared`: the files both threads read pieces of, loaded once for both (shared-files.ts). */
+  constructor(
+    private readonly engine: CsvEngine | undefined,
+    private readonly shared?: SharedFiles,
+  ) {}
 
   /**
    * Reads `piece` into `builder`; `laterBytes`: bytes of what will be read into it after this
@@ -163,7 +169,10 @@ export class PieceReader {
 
   private openFile(input: InputFile, encoding: string, declared: SurveyConfig['responses']['delimiter']): OpenFile {
     if (this.open?.abs === input.abs) return this.open;
-    const decoded = decodeBytes(readFile(input.abs, input.shown), encoding, input.shown);
+    if (this.open && this.shared) releaseShared(this.shared, this.open.abs);
+    const decode = (raw: Buffer) => decodeBytes(raw, encoding, input.shown);
+    const sharedBytes = this.shared && openShared(this.shared, input.abs, (into) => reading(input.shown, () => readFileInto(input.abs, into)), decode);
+    const decoded = sharedBytes ?? decode(reading(input.shown, () => fs.readFileSync(input.abs)));
     const delimiter = declared === 'auto' ? sniffDelimiter(decoded.bytes) : declared;
     this.open = { abs: input.abs, decoded, delimiter, splittable: decoded.encoding.startsWith('utf-8') };
     return this.open;
@@ -200,9 +209,10 @@ function fileSize(abs: string): number {
   }
 }
 
-function readFile(abs: string, file: string): Buffer {
+/** `read()`, its failure a one-line data error. */
+function reading<T>(file: string, read: () => T): T {
   try {
-    return fs.readFileSync(abs);
+    return read();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     throw new CsatError(`cannot read the file (${code})`, { file }, { exitCode: DATA_ERROR });
@@ -215,10 +225,11 @@ function readFile(abs: string, file: string): Buffer {
  * the piece's part rather than thrown: the main thread throws it when it reaches that part in
  * file order, unless an earlier piece read on through it (then the piece was a wrong guess).
  */
-export function ingestParts(job: { config: SurveyConfig; pieces: InputPiece[]; claims: Int32Array; asOf?: number; engine?: CsvEngine }): IngestPart[] {
+export function ingestParts(job: { config: SurveyConfig; pieces: InputPiece[]; claims: Int32Array; asOf?: number; engine?: CsvEngine; shared?: SharedFiles }): IngestPart[] {
   const parts: IngestPart[] = [];
-  const reader = new PieceReader(job.engine);
+  const reader = new PieceReader(job.engine, job.shared);
   for (let k = job.pieces.length - 1; k >= 0; k--) {
+    if (job.shared) releaseOthers(job.shared, job.pieces, job.claims, 'helper');
     const claim = Atomics.compareExchange(job.claims, k, 0, 2);
     if (claim !== 0 && claim !== 3) break;
     const piece = job.pieces[k];
@@ -229,5 +240,24 @@ export function ingestParts(job: { config: SurveyConfig; pieces: InputPiece[]; c
       parts.push(toPart(builder, { abs: piece.file.abs, index: piece.index, relative: piece.index > 0 }, e));
     }
   }
+  if (job.shared) for (const abs of job.shared.files) releaseShared(job.shared, abs);
   return parts.reverse();
+}
+
+/**
+ * Lets go of the shared files whose pieces the other thread has all claimed (claims: 1 the
+ * main thread's, 2 and 3 the helper's): this thread will not open them. The main thread
+ * claims from the first piece on and the helper from the last back, so those files are a run
+ * at the other end, checked from there.
+ */
+export function releaseOthers(shared: SharedFiles, pieces: InputPiece[], claims: Int32Array, me: 'main' | 'helper'): void {
+  const n = pieces.length;
+  for (let i = 0; i < n; i++) {
+    const k = me === 'main' ? n - 1 - i : i;
+    const claim = Atomics.load(claims, k);
+    if (claim === 0 || (claim === 1) === (me === 'main')) return;
+    // The piece where the other thread's claims on this file would end.
+    const piece = pieces[k];
+    if (piece.index === (me === 'main' ? 0 : piece.count - 1)) releaseShared(shared, piece.file.abs);
+  }
 }

@@ -234,6 +234,18 @@ describe('ingest with a helper thread', () => {
     });
   });
 
+  it('one file with a byte order mark, in pieces both threads read from one shared copy, equals one pass', () => {
+    withHelper((h) => {
+      const dir = tempDir('csat-pieces-');
+      dirs.push(dir);
+      const text = [BASE_HEADER, ...Array.from({ length: 80 }, (_, i) => row(`R${i % 70}`, `2026-0${1 + (i % 5)}-05 09:00`, 'x', '满意', i % 3 ? '很好' : '"慢,\n很慢"'))].join('\n');
+      const config = surveyIn(dir, BASE_YAML, { 'b.csv': `\uFEFF${text}` });
+      const oracle = plain(ingestResponses(config));
+      expect(oracle.accounting.files[0].encoding).toBe('utf-8 (BOM)');
+      for (const pieceBytes of [64, 500]) expect(plain(ingestResponses(config, { helper: h, parallelFrom: 0, pieceBytes }))).toEqual(oracle);
+    });
+  });
+
   it('takes a job back that the worker has not begun, and still reads the next result', () => {
     const h = Helper.start({})!;
     try {
