@@ -1,17 +1,21 @@
 /**
  * One measured run of csat-report's data stage, in a fresh process (started by bench.ts):
- * loadModel (ingest, every metric table, drivers, themes, actions) of the survey given.
- * Prints one JSON line: stage time (after the modules are loaded), CPU time and peak RSS;
- * with a second argument, writes the aggregates there for the agreement check.
+ * what loadModel does after reading the survey definition (ingest, every metric table,
+ * drivers, themes, actions). The definition is read before the clock starts, as in
+ * stage-duckdb.ts. Prints one JSON line: stage time (after the modules are loaded), CPU time
+ * and peak RSS; with a second argument, writes the aggregates there for the agreement check.
  */
 import fs from 'node:fs';
-import { loadModel } from '../../lib/model/load-model';
+import { loadConfig } from '../../lib/config/load';
+import { buildModel, readSurveyInputs } from '../../lib/model/load-model';
 import { modelAggregates } from './aggregates';
 
 const [configPath, dumpPath] = process.argv.slice(2);
+const config = loadConfig(configPath);
 const cpu = process.cpuUsage();
 const started = performance.now();
-const model = loadModel(configPath);
+const { responses, inputs } = readSurveyInputs(config);
+const model = buildModel(config, responses, inputs);
 const stageMs = performance.now() - started;
 const { user, system } = process.cpuUsage(cpu);
 if (dumpPath) fs.writeFileSync(dumpPath, JSON.stringify(modelAggregates(model.metrics)));

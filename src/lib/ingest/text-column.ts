@@ -37,6 +37,10 @@ export class TextColumn implements TextColumnData, TextSource {
     return this.offsets[i] === this.offsets[i + 1];
   }
 
+  markPresent(into: Uint8Array): void {
+    markRows(this, undefined, this.length, into, 0);
+  }
+
   /** Every row as strings (for the response table). */
   strings(): (string | null)[] {
     const out = new Array<string | null>(this.length);
@@ -145,6 +149,18 @@ export interface TextSource {
   /** No text: null, or blank. */
   isNull(i: number): boolean;
   get(i: number): string | null;
+  /** Sets into[i] = 1 for every row i that holds a text: isNull for all rows in one pass. */
+  markPresent(into: Uint8Array): void;
+}
+
+/** markPresent over `rows` rows of a column, read through `keep` when given, written from into[at] on. */
+function markRows(data: TextColumnData, keep: Int32Array | undefined, rows: number, into: Uint8Array, at: number): void {
+  const offsets = data.offsets;
+  if (keep) {
+    for (let k = 0; k < rows; k++) if (offsets[keep[k]] !== offsets[keep[k] + 1]) into[at + k] = 1;
+  } else {
+    for (let k = 0; k < rows; k++) if (offsets[k] !== offsets[k + 1]) into[at + k] = 1;
+  }
 }
 
 /**
@@ -173,6 +189,10 @@ export class JoinedTexts implements TextSource {
   get(i: number): string | null {
     const row = this.locate(i);
     return textAt(this.pieces[this.at].data, row);
+  }
+
+  markPresent(into: Uint8Array): void {
+    this.pieces.forEach((p, k) => markRows(p.data, p.keep, p.rows, into, k === 0 ? 0 : this.ends[k - 1]));
   }
 
   /** Makes `at` the piece holding row i; returns the row within that piece's column. */

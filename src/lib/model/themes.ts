@@ -10,6 +10,7 @@
 import type { ColumnTable } from 'arquero';
 import type { SurveyConfig } from '../config/types';
 import { findThemes, type CommentGroup, type SurveyComment, type Theme } from '../analysis/themes/themes';
+import type { TokenizerOptions } from '../analysis/themes/tokenize';
 import { maskPii } from '../analysis/themes/mask-pii';
 import { commentGrouping, groupOf, type CommentGrouping } from './comment-groups';
 import { TOTAL } from './cells';
@@ -73,48 +74,47 @@ const GROUPS: readonly CommentGroup[] = ['dissatisfied', 'satisfied', 'other'];
  * The comments of the table, each with its period and group, blank ones left out: of each
  * period and group at most `sample`, as a systematic sample (the ⌊j·count/sample⌋-th, j =
  * 0…sample−1, in file order) that spreads over the period and repeats exactly. Objects are
- * made for the kept comments only; `counts` counts them all.
+ * made for the kept comments only; `counts` counts them all. `at` gives each kept comment's
+ * place: row × comment columns + column.
  */
-export function surveyComments(source: ColumnTable | CommentRows, config: SurveyConfig, grouping: CommentGrouping, sample = Infinity, codes?: PeriodCodes): { comments: SurveyComment[]; counts: CommentCounts } {
+export function surveyComments(source: ColumnTable | CommentRows, config: SurveyConfig, grouping: CommentGrouping, sample = Infinity, codes?: PeriodCodes): { comments: SurveyComment[]; counts: CommentCounts; at: Int32Array } {
   const counts: CommentCounts = new Map([[TOTAL, { dissatisfied: 0, satisfied: 0, other: 0 }]]);
-  if (config.comments.length === 0) return { comments: [], counts };
+  if (config.comments.length === 0) return { comments: [], counts, at: new Int32Array(0) };
   const table = isTable(source) ? source : undefined;
   const rows = table ? table.numRows() : (source as CommentRows).rows;
   const columns = table ? config.comments.map((c) => stringTexts(columnValues<string | null>(table, c.id))) : (source as CommentRows).comments;
   const { labels, stratum } = strataOf(table, config, grouping, rows, codes);
   // Per stratum (period × group): [comments, seen so far, kept so far]. Pass 1 counts, pass 2 keeps.
   const tally = new Int32Array(labels.length * GROUPS.length * 3);
-  const has = new Uint8Array(rows); // bit c: column c holds a comment
-  for (let i = 0; i < rows; i++) {
-    for (let c = 0; c < columns.length; c++) {
-      if (!columns[c].isNull(i)) {
-        has[i] |= 1 << c;
-        tally[stratum[i] * 3]++;
-      }
-    }
-  }
+  const present = columns.map((column) => {
+    const has = new Uint8Array(rows);
+    column.markPresent(has);
+    for (let i = 0; i < rows; i++) tally[stratum[i] * 3] += has[i];
+    return has;
+  });
   const comments: SurveyComment[] = [];
+  const at: number[] = [];
   for (let i = 0; i < rows; i++) {
-    if (has[i] === 0) continue;
     const t = stratum[i] * 3;
     for (let c = 0; c < columns.length; c++) {
-      if (!(has[i] & (1 << c))) continue;
+      if (present[c][i] === 0) continue;
       const count = tally[t];
       const seen = tally[t + 1]++;
       if (count > sample && seen !== Math.floor((tally[t + 2] * count) / sample)) continue;
       tally[t + 2]++;
       const code = stratum[i] % GROUPS.length;
       comments.push({ text: columns[c].get(i)!, group: GROUPS[code], period: labels[(stratum[i] - code) / GROUPS.length] });
+      at.push(i * columns.length + c);
     }
   }
   const total = counts.get(TOTAL)!;
   labels.forEach((period, p) => {
-    const at = p * GROUPS.length * 3;
-    const c = { dissatisfied: tally[at], satisfied: tally[at + 3], other: tally[at + 6] };
+    const t = p * GROUPS.length * 3;
+    const c = { dissatisfied: tally[t], satisfied: tally[t + 3], other: tally[t + 6] };
     counts.set(period, c);
     for (const g of GROUPS) total[g] += c[g];
   });
-  return { comments, counts };
+  return { comments, counts, at: Int32Array.from(at) };
 }
 
 /**
@@ -125,13 +125,19 @@ export interface CommentRows {
   rows: number;
   /** Ingest's comment columns (UTF-8 bytes, a string made when read: ingest/text-column.ts). */
   comments: readonly TextSource[];
+  /** Per row, the helper's number for it, −1 for the main thread's (PendingRows.helperRows). */
+  helperRows?: Int32Array;
 }
 
 /** A table's comment strings as a TextSource. */
 function stringTexts(values: ArrayLike<string | null>): TextSource {
+  const isNull = (i: number) => typeof values[i] !== 'string' || values[i]!.trim() === '';
   return {
-    isNull: (i) => typeof values[i] !== 'string' || values[i]!.trim() === '',
+    isNull,
     get: (i) => values[i],
+    markPresent: (into) => {
+      for (let i = 0; i < values.length; i++) if (!isNull(i)) into[i] = 1;
+    },
   };
 }
 
@@ -183,6 +189,8 @@ export interface ThemesInput {
   counts: CommentCounts;
   periods: string[];
   config: SurveyConfig;
+  /** Per comment, its key among the helper's comments (theme-warmup.ts), −1 for the main thread's; absent when the helper read no rows. */
+  sources?: Int32Array;
 }
 
 /** The comments to analyse; with ingest's codes (`responses.codes`) the periods and groups are read from those. */
@@ -190,16 +198,39 @@ export function themesInput(source: ColumnTable | CommentRows, periods: readonly
   const grouping = commentGrouping(config);
   const q = config.questions.findIndex((x) => x.id === grouping.question);
   const periodCodes = codes && { period: codes.period, periods, levels: codes.levels[q] };
-  return { ...surveyComments(source, config, grouping, sample, periodCodes), periods: [...periods], config };
+  const { comments, counts, at } = surveyComments(source, config, grouping, sample, periodCodes);
+  const helperRows = isTable(source) ? undefined : source.helperRows;
+  const sources = helperRows && Int32Array.from(at, (place) => commentKey(helperRows, place, config.comments.length));
+  return { comments, counts, periods: [...periods], config, sources };
 }
 
-export function themesFromComments({ comments, counts, periods, config }: ThemesInput): SurveyThemes {
+/** The key of the comment at `place` (row × columns + column) of rows numbered by `rowNumbers`, −1 where a row has none. */
+export function commentKey(rowNumbers: Int32Array | undefined, place: number, columns: number): number {
+  const row = Math.floor(place / columns);
+  const number = rowNumbers ? rowNumbers[row] : row;
+  return number < 0 ? -1 : number * columns + (place - row * columns);
+}
+
+/** The tokenizer settings of a survey's themes: findThemes and the helper's warm-up (theme-warmup.ts) must use the same. */
+export function themeTokenizerOptions(config: SurveyConfig): TokenizerOptions {
+  return { locale: config.locale, dictionary: config.themes.dictionary, stopWords: config.themes.stopwords };
+}
+
+/**
+ * `warm`: word runs made ahead of time for some comments (theme-warmup.ts), by key
+ * (ThemesInput.sources); used for a comment only when the text is the same too.
+ */
+export function themesFromComments({ comments, counts, periods, config, sources }: ThemesInput, warm?: WarmRuns): SurveyThemes {
   const grouping = commentGrouping(config);
   const runsCache = new WeakMap<SurveyComment, string[][]>();
+  if (warm && sources) {
+    comments.forEach((c, k) => {
+      const runs = sources[k] < 0 ? undefined : warm.runs(sources[k], c.text);
+      if (runs) runsCache.set(c, runs);
+    });
+  }
   const settings = {
-    locale: config.locale,
-    dictionary: config.themes.dictionary,
-    stopWords: config.themes.stopwords,
+    ...themeTokenizerOptions(config),
     minDocs: config.themes.minDocs,
     top: config.themes.top,
     quotes: QUOTES,
@@ -219,6 +250,11 @@ export function themesFromComments({ comments, counts, periods, config }: Themes
 }
 
 const FOLD_SPARE = 3;
+
+/** Word runs made ahead of time, by comment key; undefined unless made for that very text. */
+export interface WarmRuns {
+  runs(key: number, text: string): string[][] | undefined;
+}
 
 /**
  * Groups terms that stand in just the same comments (a fixed phrase such as 排队很久 +

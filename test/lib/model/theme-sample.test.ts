@@ -55,6 +55,23 @@ describe('the comment sample of the themes', () => {
     }));
   });
 
+  it('reads every comment column, also the ninth and later (one flag per column and row), and says where each comment stands', () => {
+    const ids = Array.from({ length: 10 }, (_, j) => `c${j}`);
+    const wide = parseConfig(`
+title: Test
+responses: { files: x.csv, date: d }
+scales: { s5: { points: 5 } }
+questions: [ { id: o, column: o, scale: s5, role: overall } ]
+comments: [ ${ids.map((id) => `{ id: ${id}, column: ${id} }`).join(', ')} ]
+`, '/tmp/survey.yaml');
+    // Row 0 has a comment in column 9 only; row 1 in columns 0 and 8.
+    const columns = Object.fromEntries(ids.map((id, j) => [id, [j === 9 ? 'ten' : null, j === 0 ? 'one' : j === 8 ? 'nine' : null]]));
+    const t = aq.table({ period: ['P1', 'P1'], o: Float64Array.from([1, 5]), ...columns });
+    const { comments, at } = surveyComments(t, wide, commentGrouping(wide), 5);
+    expect(comments.map((c) => c.text)).toEqual(['ten', 'one', 'nine']);
+    expect([...at]).toEqual([0 * 10 + 9, 1 * 10 + 0, 1 * 10 + 8]);
+  });
+
   it('reports the comments analysed next to all comments', () => {
     const rows = Array.from({ length: 30 }, (_, i) => ({ period: 'P1', o: i % 2 ? 1 : 5, c: i % 2 ? `物流太慢 ${i}` : `客服很好 ${i}` }));
     const themes = surveyThemes(table(rows), ['P1'], config, 10);

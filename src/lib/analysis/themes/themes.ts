@@ -11,7 +11,7 @@
 import { logOddsDirichlet, type LogOddsRow } from './log-odds';
 import { maskPii } from './mask-pii';
 import { bigramIndex, learnPmiBigrams, mergeBigrams, type PmiBigram, type PmiOptions } from './pmi-merge';
-import { createTokenizer, type TokenizerOptions } from './tokenize';
+import { createTokenizer, type Tokenizer, type TokenizerOptions } from './tokenize';
 
 export type CommentGroup = 'dissatisfied' | 'satisfied' | 'other';
 
@@ -68,6 +68,11 @@ export interface Themes {
 // Personal data becomes a space for tokenizing, so its pieces never turn into terms.
 const BLANK_MASKS = { email: ' ', id: ' ', phone: ' ', number: ' ' };
 
+/** A comment's word runs as findThemes reads them (personal data masked first); `runsCache` holds these. */
+export function commentRuns(tokenizer: Tokenizer, text: string): string[][] {
+  return tokenizer.runs(maskPii(text, BLANK_MASKS));
+}
+
 export function findThemes(comments: readonly SurveyComment[], options: ThemeOptions = {}): Themes {
   const { period, pmi = {}, alpha0, minDocs = 3, top = 10, quotes = 3, runsCache, ...tokenizerOptions } = options;
   for (const [name, value] of [['top', top], ['quotes', quotes]] as const) {
@@ -87,7 +92,7 @@ export function findThemes(comments: readonly SurveyComment[], options: ThemeOpt
   const runsOf = (d: (typeof docs)[number]) => {
     let runs = runsCache?.get(d.source);
     if (!runs) {
-      runs = tokenizer.runs(maskPii(d.text, BLANK_MASKS));
+      runs = commentRuns(tokenizer, d.text);
       runsCache?.set(d.source, runs);
     }
     return runs;
