@@ -11,7 +11,7 @@ import { appendPart, replayPart, type IngestPart, type ReplayedPart } from './pa
 import { inputFile, PIECE_BYTES, PieceReader, piecesOf, releaseOthers, type InputPiece } from './read-files';
 import { releaseShared, reserveSharedFiles, type SharedFiles } from './shared-files';
 import { RowBuilder } from './rows';
-import { finishResponses, pendingRows, type PendingRows } from './finish';
+import { finishResponses, joinedComments, pendingRows, type PendingRows } from './finish';
 import type { Responses } from './types';
 
 export interface IngestOptions {
@@ -103,10 +103,13 @@ export function ingestResponses(config: SurveyConfig, options: IngestOptions = {
     const which = headerOnly.length > 1 ? `none of the ${headerOnly.length} files has a` : 'the file has no';
     throw new CsatError(`no data rows: ${which} row after the header`, first, { exitCode: DATA_ERROR, hint: 'expected one row per response below the header' });
   }
-  // The themes can start from the rows in place; the helper's rows are copied in meanwhile.
-  options.onRows?.(pendingRows(builder, replayed));
+  // The themes can start from the rows in place; the helper's rows are copied in meanwhile
+  // (all but the comments, which are read where they are).
+  const comments = joinedComments(builder, replayed);
+  options.onRows?.(pendingRows(builder, replayed, comments));
+  builder.store.reserve(replayed.reduce((n, r) => n + r.kept, 0));
   for (const r of replayed) appendPart(builder, r);
-  return finishResponses(builder);
+  return finishResponses(builder, comments);
 }
 
 /** A part's error as the one a single pass would throw: lines counted from the file's start. */

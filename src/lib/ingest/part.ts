@@ -191,6 +191,6 @@ export function appendPart(b: RowBuilder, { part: p, keep, kept, periodMap, segm
   p.segmentOf.forEach((a, j) => copyMapped(s.segmentOf[j], a, segmentMaps[j]));
   copyMapped(s.customerOf, p.customerOf, customerMap);
   copy(s.idEntry, idOfRow);
-  p.comments.forEach((texts, j) => s.comments[j].append(texts, keep, kept));
+  // The comments stay in the part's columns, read through `keep` (finish.ts, joinedComments).
   s.used = base + kept;
 }

@@ -41,11 +41,9 @@ export class TextColumn implements TextColumnData, TextSource {
     markRows(this, undefined, this.length, into, 0);
   }
 
-  /** Every row as strings (for the response table). */
+  /** Every row as strings (null = blank). */
   strings(): (string | null)[] {
-    const out = new Array<string | null>(this.length);
-    for (let i = 0; i < this.length; i++) out[i] = this.get(i);
-    return out;
+    return textsOf(this, this.length);
   }
 
   /** Appends bytes[start, end) of UTF-8 text, trimmed as String.prototype.trim would. */
@@ -65,21 +63,6 @@ export class TextColumn implements TextColumnData, TextSource {
   pushText(text: string | null): void {
     const bytes = encoder.encode(text?.trim() ?? '');
     this.pushBytes(bytes, 0, bytes.length);
-  }
-
-  /** Appends the rows `keep[0…kept)` of another column. */
-  append(from: TextColumnData, keep: Int32Array, kept: number): void {
-    const f = from.offsets;
-    let bytes = 0;
-    for (let k = 0; k < kept; k++) bytes += f[keep[k] + 1] - f[keep[k]];
-    this.room(kept, bytes);
-    let at = this.offsets[this.length];
-    for (let k = 0; k < kept; k++) {
-      const [start, end] = [f[keep[k]], f[keep[k] + 1]];
-      this.pool.set(from.pool.subarray(start, end), at);
-      at += end - start;
-      this.offsets[++this.length] = at;
-    }
   }
 
   /** The column as transferable data (trimmed to its rows). */
@@ -153,6 +136,13 @@ export interface TextSource {
   markPresent(into: Uint8Array): void;
 }
 
+/** Rows 0…rows−1 of a text source as strings (null = blank): a column of the response table. */
+export function textsOf(source: TextSource, rows: number): (string | null)[] {
+  const out = new Array<string | null>(rows);
+  for (let i = 0; i < rows; i++) out[i] = source.get(i);
+  return out;
+}
+
 /** markPresent over `rows` rows of a column, read through `keep` when given, written from into[at] on. */
 function markRows(data: TextColumnData, keep: Int32Array | undefined, rows: number, into: Uint8Array, at: number): void {
   const offsets = data.offsets;
@@ -166,7 +156,7 @@ function markRows(data: TextColumnData, keep: Int32Array | undefined, rows: numb
 /**
  * The rows of several text columns one after another, each through its list of kept rows
  * (all rows when absent), read in place: the comments of the main thread's rows and of the
- * helper's parts before the parts are copied (ingest/finish.ts, pendingRows).
+ * helper's parts, which are never copied into one column (ingest/finish.ts, joinedComments).
  */
 export class JoinedTexts implements TextSource {
   /** Row where each piece ends (exclusive), cumulative. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CsatError } from '../../../src/lib/errors';
-import { JoinedTexts, TextColumn } from '../../../src/lib/ingest/text-column';
+import { JoinedTexts, TextColumn, textsOf } from '../../../src/lib/ingest/text-column';
 
 // Every character String.prototype.trim removes (ECMA-262 WhiteSpace and LineTerminator),
 // plus look-alikes it keeps (U+0085, U+180E, U+200B, 。 U+3002, U+2030) and plain text.
@@ -34,20 +34,21 @@ describe('TextColumn', () => {
     expect(column.strings()).toEqual(['价格太贵。', 'ok', '响应慢。', null, 'a']);
   });
 
-  it('appends the kept rows of another column, also across a transfer as plain data', () => {
+  it('reads the kept rows of other columns in place after its own (JoinedTexts), also across a transfer as plain data', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(text, fc.boolean()), { maxLength: 30 }), fc.array(text, { maxLength: 5 }), (rows, before) => {
         const from = new TextColumn();
         rows.forEach(([t]) => from.pushText(t));
         const keep = Int32Array.from(rows.flatMap(([, k], i) => (k ? [i] : [])));
-        const into = new TextColumn();
-        before.forEach((t) => into.pushText(t));
-        into.append(structuredClone(from.data()), keep, keep.length);
-        expect(into.strings()).toEqual([...before.map(expected), ...[...keep].map((i) => expected(rows[i][0]))]);
-        // Read in place through the kept rows, as before a part is copied (JoinedTexts).
-        const joined = new JoinedTexts([{ data: into.data(), rows: before.length }, { data: from.data(), keep, rows: keep.length }]);
-        expect(Array.from({ length: into.length }, (_, i) => joined.get(i))).toEqual(into.strings());
-        expect(Array.from({ length: into.length }, (_, i) => joined.isNull(i))).toEqual(into.strings().map((t) => t === null));
+        const mine = new TextColumn();
+        before.forEach((t) => mine.pushText(t));
+        const want = [...before.map(expected), ...[...keep].map((i) => expected(rows[i][0]))];
+        const joined = new JoinedTexts([{ data: mine, rows: before.length }, { data: structuredClone(from.data()), keep, rows: keep.length }]);
+        expect(textsOf(joined, want.length)).toEqual(want);
+        expect(Array.from({ length: want.length }, (_, i) => joined.isNull(i))).toEqual(want.map((t) => t === null));
+        const present = new Uint8Array(want.length);
+        joined.markPresent(present);
+        expect([...present]).toEqual(want.map((t) => (t === null ? 0 : 1)));
       }),
     );
   });
