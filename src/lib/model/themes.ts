@@ -10,7 +10,7 @@
 import type { ColumnTable } from 'arquero';
 import type { SurveyConfig } from '../config/types';
 import { findThemes, type CommentGroup, type SurveyComment, type Theme } from '../analysis/themes/themes';
-import type { TokenizerOptions } from '../analysis/themes/tokenize';
+import { createTokenizer, type TokenizerOptions } from '../analysis/themes/tokenize';
 import { maskPii } from '../analysis/themes/mask-pii';
 import { commentGrouping, groupOf, type CommentGrouping } from './comment-groups';
 import { TOTAL } from './cells';
@@ -231,6 +231,7 @@ export function themesFromComments({ comments, counts, periods, config, sources 
   }
   const settings = {
     ...themeTokenizerOptions(config),
+    tokenizer: createTokenizer(themeTokenizerOptions(config)),
     minDocs: config.themes.minDocs,
     top: config.themes.top,
     quotes: QUOTES,

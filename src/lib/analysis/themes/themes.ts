@@ -40,6 +40,8 @@ export interface ThemeOptions extends TokenizerOptions {
    * same tokenizer options (locale, dictionary, stop words).
    */
   runsCache?: WeakMap<SurveyComment, string[][]>;
+  /** A tokenizer made from these options (createTokenizer), shared by calls that would each make the same one. */
+  tokenizer?: Tokenizer;
 }
 
 export interface Theme {
@@ -74,11 +76,11 @@ export function commentRuns(tokenizer: Tokenizer, text: string): string[][] {
 }
 
 export function findThemes(comments: readonly SurveyComment[], options: ThemeOptions = {}): Themes {
-  const { period, pmi = {}, alpha0, minDocs = 3, top = 10, quotes = 3, runsCache, ...tokenizerOptions } = options;
+  const { period, pmi = {}, alpha0, minDocs = 3, top = 10, quotes = 3, runsCache, tokenizer: shared, ...tokenizerOptions } = options;
   for (const [name, value] of [['top', top], ['quotes', quotes]] as const) {
     if (!Number.isInteger(value) || value < 0) throw new Error(`themes: ${name} is ${value}; must be a whole number ≥ 0`);
   }
-  const tokenizer = createTokenizer(tokenizerOptions);
+  const tokenizer = shared ?? createTokenizer(tokenizerOptions);
 
   const docs: (SurveyComment & { index: number; source: SurveyComment })[] = [];
   comments.forEach((c, index) => {
@@ -154,14 +156,16 @@ export function findThemes(comments: readonly SurveyComment[], options: ThemeOpt
     return m;
   };
   function pickQuotes(term: string, group: CommentGroup): string[] {
-    const candidates = postings[termId.get(term)!].filter((k) => docs[k].group === group);
-    candidates.sort((a, b) => maskedText(a).length - maskedText(b).length || docs[a].index - docs[b].index);
+    // Shortest first, ties in input order (docs are in input order): as numbers length · n + k,
+    // sorted natively, since a frequent term has thousands of candidates.
+    const n = docs.length;
+    const order = Float64Array.from(postings[termId.get(term)!].filter((k) => docs[k].group === group), (k) => maskedText(k).length * n + k).sort();
     // "响应慢" and "响应慢。" are the same quote: distinct ignoring case, spaces and punctuation.
     const seen = new Set<string>();
     const out: string[] = [];
-    for (const k of candidates) {
+    for (const at of order) {
       if (out.length >= quotes) break;
-      const text = maskedText(k).text;
+      const text = maskedText(at % n).text;
       const key = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, '');
       if (seen.has(key)) continue;
       seen.add(key);
