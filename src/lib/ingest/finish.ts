@@ -77,8 +77,6 @@ export interface PendingRows {
   codes: Pick<ResponseCodes, 'period' | 'levels'>;
   /** Comment columns, config order. */
   comments: TextSource[];
-  /** Per row, the helper's number for it (ReplayedPart.firstRow), −1 for this thread's rows; absent without parts. */
-  helperRows?: Int32Array;
 }
 
 export function pendingRows(b: RowBuilder, parts: readonly ReplayedPart[], comments = joinedComments(b, parts)): PendingRows {
@@ -90,12 +88,6 @@ export function pendingRows(b: RowBuilder, parts: readonly ReplayedPart[], comme
   for (let i = 0; i < own; i++) period[i] = rank[s.periodOf[i]];
   let at = own;
   for (const { part, keep, kept, periodMap } of parts) for (let k = 0; k < kept; k++) period[at++] = rank[periodMap[part.periodOf[keep[k]]]];
-  let helperRows: Int32Array | undefined;
-  if (parts.length > 0) {
-    helperRows = new Int32Array(n).fill(-1, 0, own);
-    at = own;
-    for (const { keep, kept, firstRow } of parts) for (let k = 0; k < kept; k++) helperRows[at++] = firstRow + keep[k];
-  }
   const levels = s.levels.map((mine, q) => {
     const out = new Uint8Array(n);
     out.set(mine.subarray(0, own));
@@ -108,7 +100,7 @@ export function pendingRows(b: RowBuilder, parts: readonly ReplayedPart[], comme
     }
     return out;
   });
-  return { rows: n, periods, codes: { period, levels }, comments, helperRows };
+  return { rows: n, periods, codes: { period, levels }, comments };
 }
 
 /**

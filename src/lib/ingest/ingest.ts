@@ -86,15 +86,13 @@ export function ingestResponses(config: SurveyConfig, options: IngestOptions = {
   // The helper's parts (none when it had not begun: this thread then claimed every piece).
   const parts = job === undefined ? [] : (helper!.take<IngestPart[]>(job, !options.helperFiles) ?? []);
   const replayed: ReplayedPart[] = [];
-  let firstRow = 0; // the helper's number for the part's first row (ReplayedPart.firstRow)
   for (const part of parts) {
     const { abs, index, relative, end } = part.piece;
-    firstRow += part.rows;
     if (index > 0 && at?.abs === abs && index < at.next) continue; // void: a piece before read on through it
     if (relative && (at?.abs !== abs || at.next !== index)) throw new Error(`ingest: piece ${index} of ${abs} does not follow the piece before it`);
     const offset = relative ? at!.line - 1 : 0;
     if (part.error) throw partError(part.error, offset);
-    replayed.push(replayPart(builder, part, offset, firstRow - part.rows));
+    replayed.push(replayPart(builder, part, offset));
     if (part.piece.headerOnly) headerOnly.push(part.piece.headerOnly);
     if (end) at = { abs, line: end.line + offset, next: end.next };
   }

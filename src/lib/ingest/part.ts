@@ -96,8 +96,6 @@ export interface ReplayedPart {
   customerMap: Int32Array;
   /** Per part row: the builder's IdIndex entry of its id (−1: none). */
   idOfRow: Int32Array;
-  /** The helper's number for the part's first row: it numbers its rows across all its parts, in file order (theme-warmup.ts). */
-  firstRow: number;
 }
 
 /**
@@ -107,9 +105,8 @@ export interface ReplayedPart {
  * between the two, what reads the rows early (the comment themes, through pendingRows) can
  * start before the copies are made. A part of a file's second or later piece continues `b`'s
  * last file; `lineOffset` turns its line numbers, counted from the piece's start, into the file's.
- * `firstRow`: see ReplayedPart.
  */
-export function replayPart(b: RowBuilder, p: IngestPart, lineOffset = 0, firstRow = 0): ReplayedPart {
+export function replayPart(b: RowBuilder, p: IngestPart, lineOffset = 0): ReplayedPart {
   const continued = p.piece.index > 0 && p.fileNames.length === 1;
   const fileBase = continued ? b.fileNames.length - 1 : b.fileNames.length;
   if (!continued) {
@@ -168,7 +165,7 @@ export function replayPart(b: RowBuilder, p: IngestPart, lineOffset = 0, firstRo
   const keep = new Int32Array(p.rows);
   let kept = 0;
   for (let r = 0; r < p.rows; r++) if (!dropped[r]) keep[kept++] = r;
-  return { part: p, keep, kept, periodMap, segmentMaps, customerMap, idOfRow, firstRow };
+  return { part: p, keep, kept, periodMap, segmentMaps, customerMap, idOfRow };
 }
 
 /** Copies the kept rows of a replayed part into the builder's store (see replayPart). */

@@ -74,12 +74,11 @@ const GROUPS: readonly CommentGroup[] = ['dissatisfied', 'satisfied', 'other'];
  * The comments of the table, each with its period and group, blank ones left out: of each
  * period and group at most `sample`, as a systematic sample (the ⌊j·count/sample⌋-th, j =
  * 0…sample−1, in file order) that spreads over the period and repeats exactly. Objects are
- * made for the kept comments only; `counts` counts them all. `at` gives each kept comment's
- * place: row × comment columns + column.
+ * made for the kept comments only; `counts` counts them all.
  */
-export function surveyComments(source: ColumnTable | CommentRows, config: SurveyConfig, grouping: CommentGrouping, sample = Infinity, codes?: PeriodCodes): { comments: SurveyComment[]; counts: CommentCounts; at: Int32Array } {
+export function surveyComments(source: ColumnTable | CommentRows, config: SurveyConfig, grouping: CommentGrouping, sample = Infinity, codes?: PeriodCodes): { comments: SurveyComment[]; counts: CommentCounts } {
   const counts: CommentCounts = new Map([[TOTAL, { dissatisfied: 0, satisfied: 0, other: 0 }]]);
-  if (config.comments.length === 0) return { comments: [], counts, at: new Int32Array(0) };
+  if (config.comments.length === 0) return { comments: [], counts };
   const table = isTable(source) ? source : undefined;
   const rows = table ? table.numRows() : (source as CommentRows).rows;
   const columns = table ? config.comments.map((c) => stringTexts(columnValues<string | null>(table, c.id))) : (source as CommentRows).comments;
@@ -93,7 +92,6 @@ export function surveyComments(source: ColumnTable | CommentRows, config: Survey
     return has;
   });
   const comments: SurveyComment[] = [];
-  const at: number[] = [];
   for (let i = 0; i < rows; i++) {
     const t = stratum[i] * 3;
     for (let c = 0; c < columns.length; c++) {
@@ -104,7 +102,6 @@ export function surveyComments(source: ColumnTable | CommentRows, config: Survey
       tally[t + 2]++;
       const code = stratum[i] % GROUPS.length;
       comments.push({ text: columns[c].get(i)!, group: GROUPS[code], period: labels[(stratum[i] - code) / GROUPS.length] });
-      at.push(i * columns.length + c);
     }
   }
   const total = counts.get(TOTAL)!;
@@ -114,7 +111,7 @@ export function surveyComments(source: ColumnTable | CommentRows, config: Survey
     counts.set(period, c);
     for (const g of GROUPS) total[g] += c[g];
   });
-  return { comments, counts, at: Int32Array.from(at) };
+  return { comments, counts };
 }
 
 /**
@@ -125,8 +122,6 @@ export interface CommentRows {
   rows: number;
   /** Ingest's comment columns (UTF-8 bytes, a string made when read: ingest/text-column.ts). */
   comments: readonly TextSource[];
-  /** Per row, the helper's number for it, −1 for the main thread's (PendingRows.helperRows). */
-  helperRows?: Int32Array;
 }
 
 /** A table's comment strings as a TextSource. */
@@ -189,8 +184,6 @@ export interface ThemesInput {
   counts: CommentCounts;
   periods: string[];
   config: SurveyConfig;
-  /** Per comment, its key among the helper's comments (theme-warmup.ts), −1 for the main thread's; absent when the helper read no rows. */
-  sources?: Int32Array;
 }
 
 /** The comments to analyse; with ingest's codes (`responses.codes`) the periods and groups are read from those. */
@@ -198,40 +191,17 @@ export function themesInput(source: ColumnTable | CommentRows, periods: readonly
   const grouping = commentGrouping(config);
   const q = config.questions.findIndex((x) => x.id === grouping.question);
   const periodCodes = codes && { period: codes.period, periods, levels: codes.levels[q] };
-  const { comments, counts, at } = surveyComments(source, config, grouping, sample, periodCodes);
-  const helperRows = isTable(source) ? undefined : source.helperRows;
-  const sources = helperRows && Int32Array.from(at, (place) => commentKey(helperRows, place, config.comments.length));
-  return { comments, counts, periods: [...periods], config, sources };
+  return { ...surveyComments(source, config, grouping, sample, periodCodes), periods: [...periods], config };
 }
 
-/** The key of the comment at `place` (row × columns + column) of rows numbered by `rowNumbers`, −1 where a row has none. */
-export function commentKey(rowNumbers: Int32Array | undefined, place: number, columns: number): number {
-  const row = Math.floor(place / columns);
-  const number = rowNumbers ? rowNumbers[row] : row;
-  return number < 0 ? -1 : number * columns + (place - row * columns);
-}
-
-/** The tokenizer settings of a survey's themes: findThemes and the helper's warm-up (theme-warmup.ts) must use the same. */
-export function themeTokenizerOptions(config: SurveyConfig): TokenizerOptions {
-  return { locale: config.locale, dictionary: config.themes.dictionary, stopWords: config.themes.stopwords };
-}
-
-/**
- * `warm`: word runs made ahead of time for some comments (theme-warmup.ts), by key
- * (ThemesInput.sources); used for a comment only when the text is the same too.
- */
-export function themesFromComments({ comments, counts, periods, config, sources }: ThemesInput, warm?: WarmRuns): SurveyThemes {
+export function themesFromComments({ comments, counts, periods, config }: ThemesInput): SurveyThemes {
   const grouping = commentGrouping(config);
   const runsCache = new WeakMap<SurveyComment, string[][]>();
-  if (warm && sources) {
-    comments.forEach((c, k) => {
-      const runs = sources[k] < 0 ? undefined : warm.runs(sources[k], c.text);
-      if (runs) runsCache.set(c, runs);
-    });
-  }
+  const tokenizerOptions: TokenizerOptions = { locale: config.locale, dictionary: config.themes.dictionary, stopWords: config.themes.stopwords };
   const settings = {
-    ...themeTokenizerOptions(config),
-    tokenizer: createTokenizer(themeTokenizerOptions(config)),
+    ...tokenizerOptions,
+    // One tokenizer for every scope (each would make the same stop-word set).
+    tokenizer: createTokenizer(tokenizerOptions),
     minDocs: config.themes.minDocs,
     top: config.themes.top,
     quotes: QUOTES,
@@ -251,11 +221,6 @@ export function themesFromComments({ comments, counts, periods, config, sources 
 }
 
 const FOLD_SPARE = 3;
-
-/** Word runs made ahead of time, by comment key; undefined unless made for that very text. */
-export interface WarmRuns {
-  runs(key: number, text: string): string[][] | undefined;
-}
 
 /**
  * Groups terms that stand in just the same comments (a fixed phrase such as 排队很久 +

@@ -55,7 +55,7 @@ describe('the comment sample of the themes', () => {
     }));
   });
 
-  it('reads every comment column, also the ninth and later (one flag per column and row), and says where each comment stands', () => {
+  it('reads every comment column, also the ninth and later (one flag per column and row), and counts them', () => {
     const ids = Array.from({ length: 10 }, (_, j) => `c${j}`);
     const wide = parseConfig(`
 title: Test
@@ -67,9 +67,9 @@ comments: [ ${ids.map((id) => `{ id: ${id}, column: ${id} }`).join(', ')} ]
     // Row 0 has a comment in column 9 only; row 1 in columns 0 and 8.
     const columns = Object.fromEntries(ids.map((id, j) => [id, [j === 9 ? 'ten' : null, j === 0 ? 'one' : j === 8 ? 'nine' : null]]));
     const t = aq.table({ period: ['P1', 'P1'], o: Float64Array.from([1, 5]), ...columns });
-    const { comments, at } = surveyComments(t, wide, commentGrouping(wide), 5);
+    const { comments, counts } = surveyComments(t, wide, commentGrouping(wide), 5);
     expect(comments.map((c) => c.text)).toEqual(['ten', 'one', 'nine']);
-    expect([...at]).toEqual([0 * 10 + 9, 1 * 10 + 0, 1 * 10 + 8]);
+    expect(counts.get('P1')).toEqual({ dissatisfied: 1, satisfied: 2, other: 0 });
   });
 
   it('reports the comments analysed next to all comments', () => {

@@ -70,11 +70,6 @@ export interface Themes {
 // Personal data becomes a space for tokenizing, so its pieces never turn into terms.
 const BLANK_MASKS = { email: ' ', id: ' ', phone: ' ', number: ' ' };
 
-/** A comment's word runs as findThemes reads them (personal data masked first); `runsCache` holds these. */
-export function commentRuns(tokenizer: Tokenizer, text: string): string[][] {
-  return tokenizer.runs(maskPii(text, BLANK_MASKS));
-}
-
 export function findThemes(comments: readonly SurveyComment[], options: ThemeOptions = {}): Themes {
   const { period, pmi = {}, alpha0, minDocs = 3, top = 10, quotes = 3, runsCache, tokenizer: shared, ...tokenizerOptions } = options;
   for (const [name, value] of [['top', top], ['quotes', quotes]] as const) {
@@ -94,7 +89,7 @@ export function findThemes(comments: readonly SurveyComment[], options: ThemeOpt
   const runsOf = (d: (typeof docs)[number]) => {
     let runs = runsCache?.get(d.source);
     if (!runs) {
-      runs = commentRuns(tokenizer, d.text);
+      runs = tokenizer.runs(maskPii(d.text, BLANK_MASKS));
       runsCache?.set(d.source, runs);
     }
     return runs;
