@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED } from '../lib/sample/index';
 import { compareAggregates, type Aggregate, type Agreement } from './bench/aggregates';
-import { ensureDataSet } from './bench/data';
+import { ensureDataSet, oneFileDataSet, type DataSet } from './bench/data';
 import { median, runChild, type Run } from './bench/measure';
 import { formatTable, type ResultRow } from './bench/report';
 import { buildBare, buildSite, checkPages, writeBareProject, type PageChecks } from './bench/site';
@@ -50,31 +50,9 @@ function main(): void {
   const agreements: Record<string, Agreement> = {};
   for (const size of sizes) {
     const data = ensureDataSet(ROOT, size, seed, log);
-    const config = path.resolve(data.config);
-    const dump = (name: string, run: number) => (run < 0 ? path.join(TMP, `${name}-${size}.json`) : '');
-    const systems: { name: string; args: (run: number) => string[] }[] = [
-      { name: 'csat-report', args: (r) => ['src/cli/launch.mjs', 'bench/stage-csat', config, dump('csat', r)] },
-      { name: 'DuckDB (labels exact)', args: (r) => ['src/cli/launch.mjs', 'bench/stage-duckdb', config, 'exact', dump('duckdb-exact', r), ...data.files] },
-      { name: 'DuckDB (labels trimmed, lower-cased)', args: (r) => ['src/cli/launch.mjs', 'bench/stage-duckdb', config, 'normalized', dump('duckdb-normalized', r), ...data.files] },
-    ];
-    const measured = new Map<string, Run[]>(systems.map((s) => [s.name, []]));
-    for (const file of data.files) fs.readFileSync(file); // into the page cache
-    for (const s of systems) runChild(s.args(-1)); // warm-up, untimed: writes the aggregates
-    for (let r = 0; r < runs; r++) {
-      for (const s of systems) {
-        const run = runChild(s.args(r));
-        measured.get(s.name)!.push(run);
-        log(`${size} responses, ${s.name}, run ${r + 1}: ${(run.wallMs / 1000).toFixed(2)} s (stage ${((run.stageMs ?? NaN) / 1000).toFixed(2)} s)`);
-      }
-    }
-    const read = (name: string) => JSON.parse(fs.readFileSync(path.join(TMP, `${name}-${size}.json`), 'utf8')) as Aggregate[];
-    for (const match of ['exact', 'normalized']) {
-      const agreement = compareAggregates(read('csat'), read(`duckdb-${match}`));
-      agreements[`${size}/${match}`] = agreement;
-      log(`${size} responses: csat-report and DuckDB (${match}) agree on ${agreement.compared} cells, ${agreement.estimates} estimates: ${agreement.problems.length ? `${agreement.problems.length} DIFFERENCES, e.g. ${agreement.problems.slice(0, 3).join('; ')}` : 'all equal'}`);
-    }
-    const [exact, normalized] = systems.slice(1).map((s) => median(measured.get(s.name)!.map((m) => m.stageMs ?? m.wallMs)));
-    for (const s of systems) rows.push({ ...resultRow(`data stage, ${size} responses`, s.name, measured.get(s.name)!, size, exact), ratioNormalized: median(measured.get(s.name)!.map((m) => m.stageMs ?? m.wallMs)) / normalized });
+    dataStage(data, `${size} responses`, runs, rows, agreements, log);
+    // The largest size also as one export file: the threads then share it in pieces.
+    if (size === Math.max(...sizes)) dataStage(oneFileDataSet(ROOT, data, log), `${size} responses in one file`, runs, rows, agreements, log);
   }
 
   let pages: PageChecks | undefined;
@@ -92,6 +70,37 @@ function main(): void {
   log('written to .bench/results.json');
   const disagree = Object.values(agreements).some((a) => a.problems.length > 0);
   if (disagree) process.exitCode = 1;
+}
+
+/** csat-report's data stage and DuckDB's two queries on one data set, runs alternating; their aggregates compared. */
+function dataStage(data: DataSet, label: string, runs: number, rows: ResultRow[], agreements: Record<string, Agreement>, log: (line: string) => void): void {
+  const config = path.resolve(data.config);
+  const tag = path.basename(data.dir);
+  const dump = (name: string, run: number) => (run < 0 ? path.join(TMP, `${name}-${tag}.json`) : '');
+  const systems: { name: string; args: (run: number) => string[] }[] = [
+    { name: 'csat-report', args: (r) => ['src/cli/launch.mjs', 'bench/stage-csat', config, dump('csat', r)] },
+    { name: 'DuckDB (labels exact)', args: (r) => ['src/cli/launch.mjs', 'bench/stage-duckdb', config, 'exact', dump('duckdb-exact', r), ...data.files] },
+    { name: 'DuckDB (labels trimmed, lower-cased)', args: (r) => ['src/cli/launch.mjs', 'bench/stage-duckdb', config, 'normalized', dump('duckdb-normalized', r), ...data.files] },
+  ];
+  const measured = new Map<string, Run[]>(systems.map((s) => [s.name, []]));
+  for (const file of data.files) fs.readFileSync(file); // into the page cache
+  for (const s of systems) runChild(s.args(-1)); // warm-up, untimed: writes the aggregates
+  for (let r = 0; r < runs; r++) {
+    for (const s of systems) {
+      const run = runChild(s.args(r));
+      measured.get(s.name)!.push(run);
+      log(`${label}, ${s.name}, run ${r + 1}: ${(run.wallMs / 1000).toFixed(2)} s (stage ${((run.stageMs ?? NaN) / 1000).toFixed(2)} s)`);
+    }
+  }
+  const read = (name: string) => JSON.parse(fs.readFileSync(path.join(TMP, `${name}-${tag}.json`), 'utf8')) as Aggregate[];
+  for (const match of ['exact', 'normalized']) {
+    const agreement = compareAggregates(read('csat'), read(`duckdb-${match}`));
+    agreements[`${tag}/${match}`] = agreement;
+    log(`${label}: csat-report and DuckDB (${match}) agree on ${agreement.compared} cells, ${agreement.estimates} estimates: ${agreement.problems.length ? `${agreement.problems.length} DIFFERENCES, e.g. ${agreement.problems.slice(0, 3).join('; ')}` : 'all equal'}`);
+  }
+  const stageMs = (name: string) => median(measured.get(name)!.map((m) => m.stageMs ?? m.wallMs));
+  const [exact, normalized] = systems.slice(1).map((s) => stageMs(s.name));
+  for (const s of systems) rows.push({ ...resultRow(`data stage, ${label}`, s.name, measured.get(s.name)!, data.responses, exact), ratioNormalized: stageMs(s.name) / normalized });
 }
 
 function resultRow(task: string, system: string, runs: Run[], rows: number | undefined, duckMs: number | undefined): ResultRow {

@@ -4,6 +4,7 @@
  * BOM and line ends), the sample's survey.yaml without the transactions section (the
  * loyalty analysis reads a purchases file the benchmark does not scale), actions.csv, and a
  * marker with the seed; a set whose marker matches is not generated again.
+ * `responses-<n>-one-file/` holds the same rows as one export (oneFileDataSet).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,6 +46,47 @@ export function ensureDataSet(root: string, responses: number, seed: number, log
   }
   const files = fs.readdirSync(path.join(dir, 'responses')).filter((f) => f.endsWith('.csv')).sort().map((f) => path.join(dir, 'responses', f));
   return { dir, config: path.join(dir, 'survey.yaml'), responses, files, bytes: files.reduce((s, f) => s + fs.statSync(f).size, 0) };
+}
+
+/**
+ * The same responses as one file, as a single export from a survey tool would come
+ * (responses/all.csv: the first file whole, then the others without their header lines, all
+ * with LF line ends: DuckDB's reader refuses a file whose line ends change midway), the same
+ * survey.yaml and actions.csv.
+ */
+export function oneFileDataSet(root: string, data: DataSet, log: (line: string) => void): DataSet {
+  const dir = path.join(root, `responses-${data.responses}-one-file`);
+  const marker = `${fs.readFileSync(path.join(data.dir, MARKER), 'utf8')} one file`;
+  const markerPath = path.join(dir, MARKER);
+  const file = path.join(dir, 'responses', 'all.csv');
+  if (!(fs.existsSync(markerPath) && fs.readFileSync(markerPath, 'utf8') === marker)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(path.join(dir, 'responses'), { recursive: true });
+    const fd = fs.openSync(file, 'w');
+    try {
+      data.files.forEach((f, k) => {
+        const bytes = lfOnly(fs.readFileSync(f));
+        const body = k === 0 ? bytes : bytes.subarray(bytes.indexOf(0x0a) + 1);
+        fs.writeSync(fd, body);
+        if (body.length > 0 && body[body.length - 1] !== 0x0a) fs.writeSync(fd, '\n');
+      });
+    } finally {
+      fs.closeSync(fd);
+    }
+    for (const name of ['survey.yaml', 'actions.csv']) fs.copyFileSync(path.join(data.dir, name), path.join(dir, name));
+    fs.writeFileSync(markerPath, marker);
+    log(`wrote the ${data.responses} responses as one file into ${dir}`);
+  }
+  return { dir, config: path.join(dir, 'survey.yaml'), responses: data.responses, files: [file], bytes: fs.statSync(file).size };
+}
+
+/** The bytes with every CRLF made LF. */
+function lfOnly(bytes: Buffer): Buffer {
+  if (bytes.indexOf(0x0d) < 0) return bytes;
+  const out = Buffer.allocUnsafe(bytes.length);
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (!(bytes[i] === 0x0d && bytes[i + 1] === 0x0a)) out[n++] = bytes[i];
+  return out.subarray(0, n);
 }
 
 /** The sample's survey definition without its transactions section (comments kept). */
