@@ -79,7 +79,7 @@ export interface PendingRows {
   comments: TextSource[];
 }
 
-export function pendingRows(b: RowBuilder, parts: readonly ReplayedPart[], comments = joinedComments(b, parts)): PendingRows {
+export function pendingRows(b: RowBuilder, parts: readonly ReplayedPart[], comments: TextSource[]): PendingRows {
   const s = b.store;
   const own = s.used;
   const n = own + parts.reduce((a, p) => a + p.kept, 0);

@@ -74,9 +74,9 @@ interface OpenFile {
 
 /**
  * Reads pieces into builders, in order (decode, delimiter, header, rows), keeping the last
- * file's decoded bytes, so consecutive pieces of a file are read from disk once (and once for
- * both threads, with `shared`). A piece that
- * continues the one this reader just read into the same builder goes on with its line count
+ * file's decoded bytes, so consecutive pieces of a file are read from disk once (with
+ * `shared`, once for both threads). A piece that continues the one this reader just read
+ * into the same builder goes on with its line count
  * and header; any other piece after a file's first starts a new builder's file from the
  * header and counts lines from 1 (the part is `relative`: replayPart adds the offset).
  * Imports nothing of the survey definition's loader, so a worker thread loads it quickly.

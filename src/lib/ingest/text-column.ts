@@ -41,11 +41,6 @@ export class TextColumn implements TextColumnData, TextSource {
     markRows(this, undefined, this.length, into, 0);
   }
 
-  /** Every row as strings (null = blank). */
-  strings(): (string | null)[] {
-    return textsOf(this, this.length);
-  }
-
   /** Appends bytes[start, end) of UTF-8 text, trimmed as String.prototype.trim would. */
   pushBytes(bytes: Uint8Array, start: number, end: number): void {
     [start, end] = trimmedRange(bytes, start, end);
