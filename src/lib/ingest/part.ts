@@ -8,6 +8,7 @@
  * at that first occurrence, exactly as one pass would have made it.
  */
 import { NEW_ID } from './ids';
+import { surveyPath } from '../util/survey-path';
 import type { RowBuilder } from './rows';
 import type { FileAccounting, RejectedRow, RejectReason } from './types';
 import { errorData, type ErrorData } from '../errors';
@@ -138,7 +139,7 @@ export function replayPart(b: RowBuilder, p: IngestPart, lineOffset = 0): Replay
     }
     const duplicate = {
       column: p.idColumns[file], value: '', reason: 'duplicate id' as RejectReason,
-      expected: `a response id not used before; this one was first used at ${b.fileNames[Math.floor(first / SPAN)]}:${first % SPAN}`,
+      expected: `a response id not used before; this one was first used at ${surveyPath(b.config.dir, b.fileNames[Math.floor(first / SPAN)])}:${first % SPAN}`,
     };
     if (outcome >= 0) {
       dropped[outcome] = 1;

@@ -6,6 +6,7 @@ import { DateReader, PeriodAssigner } from './dates';
 import type { ColumnPlan } from './header';
 import { IdIndex, MISSING_ID, NEW_ID } from './ids';
 import { shownValue } from './mask';
+import { surveyPath } from '../util/survey-path';
 import { Claims } from './part';
 import { RowStore } from './row-store';
 import { TimeZone } from './timezone';
@@ -122,7 +123,7 @@ export class RowBuilder {
       if (first === MISSING_ID) return this.reject(r, 'missing id', plan.names[plan.id], '', 'a response id');
       this.claim = this.firstSeen.lastEntry;
       if (first !== NEW_ID) {
-        const at = `${this.fileNames[Math.floor(first / 2 ** 31)]}:${first % 2 ** 31}`;
+        const at = `${surveyPath(this.config.dir, this.fileNames[Math.floor(first / 2 ** 31)])}:${first % 2 ** 31}`;
         return this.reject(r, 'duplicate id', plan.names[plan.id], '', `a response id not used before; this one was first used at ${at}`);
       }
     }

@@ -75,7 +75,7 @@ export function readPurchases(raw: Buffer, source: TransactionsSource, timeZone:
       const order = r.text(orderAt).trim();
       if (order === '') return rows.reject(r, 'missing order id', name(orderAt), '', 'an order id');
       const first = orders.get(order);
-      if (first !== undefined) return rows.reject(r, 'duplicate order id', name(orderAt), '', `an order id not used before; this one was first used at ${file}:${first}`);
+      if (first !== undefined) return rows.reject(r, 'duplicate order id', name(orderAt), '', `an order id not used before; this one was first used on line ${first} of this file`);
       orders.set(order, r.line);
     }
     const ms = r.read(dateAt, dates);

@@ -4,6 +4,7 @@ import type { Model } from '../model/load-model';
 import { metricTables, type OutputTable } from './metric-tables';
 import { toCsv } from './csv';
 import { clvModelJson } from './loyalty-tables';
+import { surveyPath } from '../util/survey-path';
 
 /**
  * Writes the `metrics` command's output: every metric table as CSV and JSON, the rejected
@@ -15,7 +16,7 @@ export function writeMetricTables(model: Model, outDir: string, extra: OutputTab
   const rejected: OutputTable = {
     name: 'rejected',
     columns: ['file', 'line', 'column', 'value', 'reason', 'expected'],
-    rows: model.metrics.rejected.map((r) => ({ ...r, file: path.relative(model.config.dir, r.file) || r.file })),
+    rows: model.metrics.rejected.map((r) => ({ ...r, file: surveyPath(model.config.dir, r.file) })),
   };
   const written: string[] = [];
   const write = (name: string, text: string) => {
@@ -30,6 +31,6 @@ export function writeMetricTables(model: Model, outDir: string, extra: OutputTab
   const clv = clvModelJson(model);
   if (clv) write('clv_model.json', `${JSON.stringify(clv, null, 1)}\n`);
   const a = model.metrics.accounting;
-  write('quality.json', `${JSON.stringify({ ...a, files: a.files.map((f) => ({ ...f, file: path.relative(model.config.dir, f.file) || f.file })) }, null, 1)}\n`);
+  write('quality.json', `${JSON.stringify({ ...a, files: a.files.map((f) => ({ ...f, file: surveyPath(model.config.dir, f.file) })) }, null, 1)}\n`);
   return written;
 }

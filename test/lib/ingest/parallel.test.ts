@@ -66,7 +66,7 @@ describe('ingest with a helper thread', () => {
     });
     expect(two).toEqual(one);
     expect(one.rejected.map((r) => r.reason)).toEqual(['unparseable date', 'unknown label', 'duplicate id', 'duplicate id', 'duplicate id', 'duplicate id', 'duplicate id', 'duplicate id']);
-    expect(one.rejected.find((r) => r.file.endsWith('e.csv'))?.expected).toMatch(/first used at .*a\.csv:3$/);
+    expect(one.rejected.find((r) => r.file.endsWith('e.csv'))?.expected).toMatch(/first used at a\.csv:3$/);
   });
 
   it("hands over the rows before the helper's are copied (onRows): the themes read what the finished responses hold", () => {

@@ -53,7 +53,7 @@ describe('readPurchases', () => {
       [9, 'negative amount', 'amount'],
       [10, 'ragged row', 'amount'],
     ]);
-    expect(log.rejected[1].expected).toContain('first used at t.csv:2');
+    expect(log.rejected[1].expected).toContain('first used on line 2 of this file');
     expect(log.rejected[3].value).toBe('2025-13-01');
   });
 
