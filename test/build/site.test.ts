@@ -22,6 +22,16 @@ describe('the sample site', () => {
     }
   });
 
+  it("names the data files on the methodology page relative to the survey's folder, never with the machine's folders", () => {
+    const page = html('methodology/index.html');
+    expect(page).toContain('<td>responses/2025-Q1.csv</td>');
+    expect(page).not.toContain(process.cwd());
+    expect(page).not.toContain('data/responses/');
+    const table = html('data/files.csv');
+    expect(table).toContain('\nresponses/2025-Q1.csv,');
+    expect(table).not.toContain('data/responses/');
+  });
+
   it('builds one period page per period found in the data', () => {
     const periodPages = files.filter((f) => /^periods\/[^/]+\/index\.html$/.test(f));
     expect(periodPages.length).toBe(model.metrics.periods.length);

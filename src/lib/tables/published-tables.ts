@@ -1,6 +1,6 @@
 import type { Model } from '../model/load-model';
 import { metricTables, type OutputTable } from './metric-tables';
-import { rejectionSummary } from '../views/quality';
+import { publishedFiles, rejectionSummary } from '../views/quality';
 import { segmentTableRows } from '../views/segment-table';
 import { availableKpis } from '../views/kpi';
 import { roundColumn, roundEdge } from '../format';
@@ -34,7 +34,7 @@ function buildTables(model: Model): OutputTable[] {
 /** The data-quality tables of the methodology page: rows per input file, and missing answers per question. */
 function qualityTables(model: Model): OutputTable[] {
   const a = model.metrics.accounting;
-  const files = a.files.map((f) => ({ file: f.file, rows_read: f.rowsRead, used: f.used, rejected: f.rejected }));
+  const files = publishedFiles(a.files, model.config).map((f) => ({ file: f.file, rows_read: f.rowsRead, used: f.used, rejected: f.rejected }));
   const missing = model.config.questions.map((q) => ({ question: q.id, missing_rate: roundEdge(a.missingRate[q.id]) }));
   return [
     { name: 'files', columns: ['file', 'rows_read', 'used', 'rejected'], rows: files },
