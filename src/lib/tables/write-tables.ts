@@ -5,6 +5,7 @@ import { metricTables, type OutputTable } from './metric-tables';
 import { toCsv } from './csv';
 import { clvModelJson } from './loyalty-tables';
 import { surveyPath } from '../util/survey-path';
+import { publishedFiles } from '../views/quality';
 
 /**
  * Writes the `metrics` command's output: every metric table as CSV and JSON, the rejected
@@ -31,6 +32,6 @@ export function writeMetricTables(model: Model, outDir: string, extra: OutputTab
   const clv = clvModelJson(model);
   if (clv) write('clv_model.json', `${JSON.stringify(clv, null, 1)}\n`);
   const a = model.metrics.accounting;
-  write('quality.json', `${JSON.stringify({ ...a, files: a.files.map((f) => ({ ...f, file: surveyPath(model.config.dir, f.file) })) }, null, 1)}\n`);
+  write('quality.json', `${JSON.stringify({ ...a, files: publishedFiles(a.files, model.config) }, null, 1)}\n`);
   return written;
 }

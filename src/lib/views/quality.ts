@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { SurveyConfig } from '../config/types';
-import type { RejectedRow, RejectReason } from '../ingest/types';
+import type { FileAccounting, RejectedRow, RejectReason } from '../ingest/types';
 import { maskPii } from '../analysis/themes/mask-pii';
-import type { FileAccounting } from '../ingest/types';
 import { surveyPath } from '../util/survey-path';
 
 /** The accounting per data file as published: each file named relative to the survey's folder (surveyPath). */
