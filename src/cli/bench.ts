@@ -100,7 +100,13 @@ function dataStage(data: DataSet, label: string, runs: number, rows: ResultRow[]
   }
   const stageMs = (name: string) => median(measured.get(name)!.map((m) => m.stageMs ?? m.wallMs));
   const [exact, normalized] = systems.slice(1).map((s) => stageMs(s.name));
-  for (const s of systems) rows.push({ ...resultRow(`data stage, ${label}`, s.name, measured.get(s.name)!, data.responses, exact), ratioNormalized: stageMs(s.name) / normalized });
+  const runStage = (name: string, r: number) => measured.get(name)![r].stageMs ?? measured.get(name)![r].wallMs;
+  for (const s of systems) {
+    const pairedRatios = Array.from({ length: runs }, (_, r) => runStage(s.name, r) / runStage(systems[1].name, r)).sort((a, b) => a - b);
+    rows.push({ ...resultRow(`data stage, ${label}`, s.name, measured.get(s.name)!, data.responses, exact), ratioNormalized: stageMs(s.name) / normalized, pairedRatios });
+  }
+  const paired = rows[rows.length - systems.length].pairedRatios!;
+  log(`${label}: csat-report over DuckDB (exact labels), run by run: ${paired.map((x) => `${x.toFixed(2)}×`).join(', ')}; median ${median(paired).toFixed(2)}×`);
 }
 
 function resultRow(task: string, system: string, runs: Run[], rows: number | undefined, duckMs: number | undefined): ResultRow {

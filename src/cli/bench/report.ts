@@ -15,6 +15,12 @@ export interface ResultRow {
   ratioTo?: string;
   /** Data stage: stage time over DuckDB's with labels trimmed and lower-cased (the same label rules as ingest). */
   ratioNormalized?: number;
+  /**
+   * Data stage: each run's stage time over the exact-label DuckDB run right after it, sorted.
+   * Runs next to each other meet the same load on a shared host, so their median moves less
+   * than the ratio of the medians.
+   */
+  pairedRatios?: number[];
   /** Each run's wall time, seconds. */
   runsS: number[];
 }
