@@ -28,13 +28,19 @@ const OWN = 2; // not shared: read it yourself
 const UTF8 = 3;
 const UTF8_BOM = 4;
 const WAIT_MS = 5 * 60_000;
+/**
+ * Larger files are not shared: they go the ordinary way, where reading one fails with a
+ * one-line error (Node reads at most this much into one buffer, and the scanner's 32-bit
+ * offsets could not address more).
+ */
+export const MAX_SHARED_BYTES = 2 ** 31 - 1;
 
-/** Reserves a slot for each file (of `sizes` bytes); nothing is read or committed yet. */
+/** Reserves a slot for each file (of `size` bytes); nothing is read or committed yet. */
 export function reserveSharedFiles(files: { abs: string; size: number }[]): SharedFiles {
   return {
     files: files.map((f) => f.abs),
     status: new Int32Array(new SharedArrayBuffer(4 * files.length)),
-    buffers: files.map((f) => (f.size > 0 ? new SharedArrayBuffer(f.size) : null)),
+    buffers: files.map((f) => (f.size > 0 && f.size <= MAX_SHARED_BYTES ? new SharedArrayBuffer(f.size) : null)),
   };
 }
 

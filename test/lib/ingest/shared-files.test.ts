@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../src/lib/ingest/decode';
 import { piecesOf, releaseOthers } from '../../../src/lib/ingest/read-files';
-import { openShared, readFileInto, releaseShared, reserveSharedFiles, type SharedFiles } from '../../../src/lib/ingest/shared-files';
+import { MAX_SHARED_BYTES, openShared, readFileInto, releaseShared, reserveSharedFiles, type SharedFiles } from '../../../src/lib/ingest/shared-files';
 import { CsatError } from '../../../src/lib/errors';
 import { encodeGbk, removeTemp, tempDir } from './_helpers';
 
@@ -76,6 +76,12 @@ describe('one copy of a file for both threads', () => {
       expect(open(threadView(shared), f.abs).decoded).toBeUndefined();
       expect(open(threadView(shared), f.abs)).toEqual({ decoded: undefined, reads: 0 });
     }
+  });
+
+  it('a file too large for one buffer is not shared: it is read the ordinary way, which reports it', () => {
+    const shared = reserveSharedFiles([{ abs: '/big.csv', size: MAX_SHARED_BYTES + 1 }, { abs: '/empty.csv', size: 0 }]);
+    expect(shared.buffers).toEqual([null, null]);
+    expect(open(shared, '/big.csv')).toEqual({ decoded: undefined, reads: 0 });
   });
 
   it('files without a slot, and released ones, are read by the thread itself', () => {
