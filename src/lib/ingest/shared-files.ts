@@ -40,8 +40,17 @@ export function reserveSharedFiles(files: { abs: string; size: number }[]): Shar
   return {
     files: files.map((f) => f.abs),
     status: new Int32Array(new SharedArrayBuffer(4 * files.length)),
-    buffers: files.map((f) => (f.size > 0 && f.size <= MAX_SHARED_BYTES ? new SharedArrayBuffer(f.size) : null)),
+    buffers: files.map((f) => (f.size > 0 && f.size <= MAX_SHARED_BYTES ? reserve(f.size) : null)),
   };
+}
+
+/** Shared memory of `bytes`, or null where the system will not reserve it (the file is then read the ordinary way). */
+function reserve(bytes: number): SharedArrayBuffer | null {
+  try {
+    return new SharedArrayBuffer(bytes);
+  } catch {
+    return null;
+  }
 }
 
 /**
