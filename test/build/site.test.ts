@@ -27,6 +27,9 @@ describe('the sample site', () => {
     expect(page).toContain('<td>responses/2025-Q1.csv</td>');
     expect(page).not.toContain(process.cwd());
     expect(page).not.toContain('data/responses/');
+    // What rejected cells should have held, in the page's language (the sample's is zh-CN).
+    expect(page).toContain('此编号首次出现在 responses/2025-Q2.csv:79');
+    expect(page).not.toContain('one of ');
     const table = html('data/files.csv');
     expect(table).toContain('\nresponses/2025-Q1.csv,');
     expect(table).not.toContain('data/responses/');

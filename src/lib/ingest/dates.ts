@@ -260,3 +260,13 @@ export class PeriodAssigner {
 export function parseDate(text: string, format: string, timeZone: string): number {
   return new DateReader(format, new TimeZone(timeZone)).ofText(text);
 }
+
+/** `a date like YYYY-MM-DD HH:mm (e.g. 2026-07-01 09:30) or ISO 8601`. */
+export function expectedDate(format: string): string {
+  return `a date like ${format} (e.g. ${dateExample(format)}) or ISO 8601`;
+}
+
+/** A date written in `format`: 2026-07-01 09:30 for YYYY-MM-DD HH:mm. */
+export function dateExample(format: string): string {
+  return format.replace(/YYYY|MM|M|DD|D|HH|H|mm|ss/g, (t) => ({ YYYY: '2026', MM: '07', M: '7', DD: '01', D: '1', HH: '09', H: '9', mm: '30', ss: '00' })[t] ?? t);
+}

@@ -137,9 +137,11 @@ export function replayPart(b: RowBuilder, p: IngestPart, lineOffset = 0): Replay
       if (outcome >= 0) idOfRow[outcome] = index.lastEntry;
       continue;
     }
+    const firstUsed = `${surveyPath(b.config.dir, b.fileNames[Math.floor(first / SPAN)])}:${first % SPAN}`;
     const duplicate = {
       column: p.idColumns[file], value: '', reason: 'duplicate id' as RejectReason,
-      expected: `a response id not used before; this one was first used at ${surveyPath(b.config.dir, b.fileNames[Math.floor(first / SPAN)])}:${first % SPAN}`,
+      expected: `a response id not used before; this one was first used at ${firstUsed}`,
+      detail: { firstUsed },
     };
     if (outcome >= 0) {
       dropped[outcome] = 1;

@@ -2,7 +2,7 @@ import type { SurveyConfig } from '../config';
 import { normalizeLabel } from '../util/text';
 import { CodeBook } from './codebook';
 import { emptyFrom, firstNonEmpty, type RecordView } from './csv';
-import { DateReader, PeriodAssigner } from './dates';
+import { DateReader, expectedDate, PeriodAssigner } from './dates';
 import type { ColumnPlan } from './header';
 import { IdIndex, MISSING_ID, NEW_ID } from './ids';
 import { shownValue } from './mask';
@@ -10,7 +10,7 @@ import { surveyPath } from '../util/survey-path';
 import { Claims } from './part';
 import { RowStore } from './row-store';
 import { TimeZone } from './timezone';
-import type { FileAccounting, RejectReason, RejectedRow } from './types';
+import type { FileAccounting, RejectDetail, RejectReason, RejectedRow } from './types';
 import { AnswerCodes, expectedAnswer } from './values';
 
 /** The segment value of an empty cell: the row is kept, in a group of its own. */
@@ -107,7 +107,7 @@ export class RowBuilder {
     if (r.count !== width && !(r.count > width && emptyFrom(r, width))) {
       const short = r.count < width;
       const extra = short ? '' : firstNonEmpty(r, width);
-      return this.reject(r, 'ragged row', short ? plan.names[r.count] : `(field ${width + 1})`, extra, `${width} fields as in the header; found ${r.count}`);
+      return this.reject(r, 'ragged row', short ? plan.names[r.count] : `(field ${width + 1})`, extra, `${width} fields as in the header; found ${r.count}`, { fields: width, found: r.count });
     }
     let period = -1;
     let dateProblem: 'unparseable date' | 'future date' | undefined;
@@ -124,19 +124,20 @@ export class RowBuilder {
       this.claim = this.firstSeen.lastEntry;
       if (first !== NEW_ID) {
         const at = `${surveyPath(this.config.dir, this.fileNames[Math.floor(first / 2 ** 31)])}:${first % 2 ** 31}`;
-        return this.reject(r, 'duplicate id', plan.names[plan.id], '', `a response id not used before; this one was first used at ${at}`);
+        return this.reject(r, 'duplicate id', plan.names[plan.id], '', `a response id not used before; this one was first used at ${at}`, { firstUsed: at });
       }
     }
     if (dateProblem) {
-      const expected = dateProblem === 'future date' ? `a date not after ${new Date(this.asOf).toISOString()}` : expectedDate(this.config.responses.dateFormat);
-      return this.reject(r, dateProblem, plan.names[plan.date], r.text(plan.date), expected);
+      if (dateProblem === 'unparseable date') return this.reject(r, dateProblem, plan.names[plan.date], r.text(plan.date), expectedDate(this.config.responses.dateFormat));
+      const notAfter = new Date(this.asOf).toISOString();
+      return this.reject(r, dateProblem, plan.names[plan.date], r.text(plan.date), `a date not after ${notAfter}`, { notAfter });
     }
     let answered = 0;
     const columns = plan.questions;
     for (let k = 0; k < columns.length; k++) {
       const code = r.code(columns[k], this.answerBooks[k]);
       const problem = this.problemOf[k][code];
-      if (problem !== undefined) return this.reject(r, problem, plan.names[columns[k]], r.text(columns[k]), this.expected[k]);
+      if (problem !== undefined) return this.reject(r, problem, plan.names[columns[k]], r.text(columns[k]), this.expected[k], { question: this.config.questions[k].id });
       this.rowCodes[k] = code; // a level, or `levels` for missing (problems were rejected above)
       if (code < this.missingCode[k]) answered++;
     }
@@ -158,8 +159,8 @@ export class RowBuilder {
     if (this.claim >= 0) this.claims?.add(this.claim, this.firstSeen.location, i);
   }
 
-  private reject(r: RecordView, reason: RejectReason, column: string, value: string, expected: string): void {
-    this.rejected.push({ file: this.acc.file, line: r.line, column, value: value === '' ? '' : shownValue(value), reason, expected });
+  private reject(r: RecordView, reason: RejectReason, column: string, value: string, expected: string, detail?: RejectDetail): void {
+    this.rejected.push({ file: this.acc.file, line: r.line, column, value: value === '' ? '' : shownValue(value), reason, expected, ...(detail && { detail }) });
     this.byReason[reason] = (this.byReason[reason] ?? 0) + 1;
     this.acc.rejected++;
     if (this.claim >= 0) this.claims?.add(this.claim, this.firstSeen.location, -this.rejected.length);
@@ -174,11 +175,4 @@ export class RowBuilder {
   get rowsRead(): number {
     return this.files.reduce((s, f) => s + f.rowsRead, 0);
   }
-}
-
-
-/** `a date like YYYY-MM-DD HH:mm (e.g. 2026-07-01 09:30) or ISO 8601`. */
-export function expectedDate(format: string): string {
-  const example = format.replace(/YYYY|MM|M|DD|D|HH|H|mm|ss/g, (t) => ({ YYYY: '2026', MM: '07', M: '7', DD: '01', D: '1', HH: '09', H: '9', mm: '30', ss: '00' })[t] ?? t);
-  return `a date like ${format} (e.g. ${example}) or ISO 8601`;
 }

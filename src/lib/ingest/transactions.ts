@@ -5,7 +5,7 @@ import { configError } from './config-location';
 import { readCsv, type RecordView } from './csv';
 import { DateReader, dateFormatProblem } from './dates';
 import { DATA_ERROR, decodeAuto } from './decode';
-import { expectedDate } from './rows';
+import { expectedDate } from './dates';
 import { sniffDelimiter } from './sniff';
 import { TimeZone } from './timezone';
 import { readCustomerSummaries } from './transaction-summary';

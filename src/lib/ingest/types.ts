@@ -19,7 +19,23 @@ export interface RejectedRow {
   column: string;
   value: string;
   reason: RejectReason;
+  /** What the cell should have held, in English (messages, the analyst's tables). */
   expected: string;
+  /** The same as data, so a page can say it in its own language (views/quality.ts, expectedText). */
+  detail?: RejectDetail;
+}
+
+/** The particulars of a rejection beyond its reason (each reason uses its own). */
+export interface RejectDetail {
+  /** unknown label, out of range, not a number: the question (id) whose answer it was. */
+  question?: string;
+  /** duplicate id: where the id was first used, file (relative to the survey's folder):line. */
+  firstUsed?: string;
+  /** ragged row: the fields of the header, and those the row has. */
+  fields?: number;
+  found?: number;
+  /** future date: the latest instant allowed, ISO 8601. */
+  notAfter?: string;
 }
 
 export interface FileAccounting {

@@ -40,14 +40,19 @@ export function interpretAnswer(raw: string, scale: Scale): Answer {
 
 /** What a cell of this scale may hold, for rejection messages. */
 export function expectedAnswer(scale: Scale, locale: Locale): string {
+  const { labelled, missing } = answerChoices(scale, locale);
+  const numbers = `a whole number ${scale.min}–${scale.max}`;
+  return `${labelled.length ? `one of ${labelled.join(', ')} or ${numbers}` : numbers}; for no answer: ${['blank', ...missing].join(', ')}`;
+}
+
+/** The labels a cell may hold (highest value first; numbers-only levels left out) and the missing codes besides a blank. */
+export function answerChoices(scale: Scale, locale: Locale): { labelled: string[]; missing: string[] } {
   const labelled: string[] = [];
   for (let v = scale.max; v >= scale.min; v--) {
     const label = scale.levelLabels[locale][v - scale.min];
     if (label !== String(v)) labelled.push(label);
   }
-  const numbers = `a whole number ${scale.min}–${scale.max}`;
-  const missing = ['blank', ...scale.missing].join(', ');
-  return `${labelled.length ? `one of ${labelled.join(', ')} or ${numbers}` : numbers}; for no answer: ${missing}`;
+  return { labelled, missing: [...scale.missing] };
 }
 
 /**

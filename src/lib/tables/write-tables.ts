@@ -17,7 +17,7 @@ export function writeMetricTables(model: Model, outDir: string, extra: OutputTab
   const rejected: OutputTable = {
     name: 'rejected',
     columns: ['file', 'line', 'column', 'value', 'reason', 'expected'],
-    rows: model.metrics.rejected.map((r) => ({ ...r, file: surveyPath(model.config.dir, r.file) })),
+    rows: model.metrics.rejected.map((r) => ({ file: surveyPath(model.config.dir, r.file), line: r.line, column: r.column, value: r.value, reason: r.reason, expected: r.expected })),
   };
   const written: string[] = [];
   const write = (name: string, text: string) => {

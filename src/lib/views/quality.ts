@@ -19,7 +19,7 @@ export interface RejectionSummary {
  * Rejections by reason with a few examples fit to publish: file names without folders,
  * personal data masked, and no value at all for identifier columns (ids are personal data).
  */
-export function rejectionSummary(rejected: RejectedRow[], config: SurveyConfig, examples: number): RejectionSummary[] {
+export function rejectionSummary(rejected: RejectedRow[], config: SurveyConfig, examples: number, expected = (r: RejectedRow) => r.expected): RejectionSummary[] {
   const personal = new Set([config.responses.id, config.responses.customer, ...config.comments.map((c) => c.column)].filter(Boolean) as string[]);
   const byReason = new Map<RejectReason, RejectionSummary>();
   for (const r of rejected) {
@@ -28,7 +28,7 @@ export function rejectionSummary(rejected: RejectedRow[], config: SurveyConfig, 
     entry.count++;
     if (entry.examples.length < examples) {
       const hide = personal.has(r.column) || r.reason === 'duplicate id' || r.reason === 'missing id';
-      entry.examples.push({ file: path.basename(r.file), line: r.line, column: r.column, value: hide ? undefined : maskPii(r.value.slice(0, 80)), expected: r.expected });
+      entry.examples.push({ file: path.basename(r.file), line: r.line, column: r.column, value: hide ? undefined : maskPii(r.value.slice(0, 80)), expected: expected(r) });
     }
   }
   return [...byReason.values()].sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
