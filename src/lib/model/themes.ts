@@ -9,7 +9,7 @@
  */
 import type { ColumnTable } from 'arquero';
 import type { SurveyConfig } from '../config/types';
-import { findThemes, type CommentGroup, type SurveyComment, type Theme } from '../analysis/themes/themes';
+import { commentCache, findThemes, type CommentGroup, type SurveyComment, type Theme } from '../analysis/themes/themes';
 import { createTokenizer, type TokenizerOptions } from '../analysis/themes/tokenize';
 import { maskPii } from '../analysis/themes/mask-pii';
 import { commentGrouping, groupOf, type CommentGrouping } from './comment-groups';
@@ -196,7 +196,6 @@ export function themesInput(source: ColumnTable | CommentRows, periods: readonly
 
 export function themesFromComments({ comments, counts, periods, config }: ThemesInput): SurveyThemes {
   const grouping = commentGrouping(config);
-  const runsCache = new WeakMap<SurveyComment, string[][]>();
   const tokenizerOptions: TokenizerOptions = { locale: config.locale, dictionary: config.themes.dictionary, stopWords: config.themes.stopwords };
   const settings = {
     ...tokenizerOptions,
@@ -205,7 +204,7 @@ export function themesFromComments({ comments, counts, periods, config }: Themes
     minDocs: config.themes.minDocs,
     top: config.themes.top,
     quotes: QUOTES,
-    runsCache,
+    cache: commentCache(),
   };
   const scopes: ThemeScope[] = [];
   const rows: ThemeRow[] = [];

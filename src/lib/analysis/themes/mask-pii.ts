@@ -56,12 +56,18 @@ const PATTERNS: readonly { kind: PiiKind; re: RegExp; minDigits?: number }[] = [
 ];
 
 const MAY_HOLD_PII = /[0-9@]/;
+/**
+ * A character that is an ASCII digit or '@', or outside the ranges whose NFKC forms hold
+ * neither (ASCII, general and CJK punctuation, CJK ideographs, full-width punctuation; a test
+ * checks every code point of them). Text without one needs no normalizing to be cleared.
+ */
+export const NOT_PLAINLY_CLEAR = /[0-9@]|[^\x00-\x7f\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff1f]/;
 
 /** Where personal data sits in `text`, in order of position. */
 export function findPii(text: string): PiiSpan[] {
   // Every pattern needs an ASCII digit or '@' after NFKC: most comments have neither, and
   // one native normalize is far cheaper than the per-character mapping below.
-  if (!MAY_HOLD_PII.test(text.normalize('NFKC'))) return [];
+  if (!NOT_PLAINLY_CLEAR.test(text) || !MAY_HOLD_PII.test(text.normalize('NFKC'))) return [];
   const { normalized, start, end } = normalizeWithOffsets(text);
   // Claimed characters are blanked with U+0000 so later patterns can neither reuse nor straddle them.
   let working = normalized;

@@ -35,11 +35,12 @@ export interface ThemeOptions extends TokenizerOptions {
   /** Example quotes per theme. Default 3. */
   quotes?: number;
   /**
-   * Word runs per comment, filled and reused across calls that share it: a comment is then
-   * masked and tokenized once for all its scopes. Only share it between calls with the
-   * same tokenizer options (locale, dictionary, stop words).
+   * Per comment, its word runs and its masked quote text, filled and reused across calls
+   * that share it (commentCache()): a comment is then masked and tokenized once for all its
+   * scopes. Only share it between calls with the same tokenizer options (locale,
+   * dictionary, stop words).
    */
-  runsCache?: WeakMap<SurveyComment, string[][]>;
+  cache?: CommentCache;
   /** A tokenizer made from these options (createTokenizer), shared by calls that would each make the same one. */
   tokenizer?: Tokenizer;
 }
@@ -67,11 +68,26 @@ export interface Themes {
   mergedPairs: PmiBigram[];
 }
 
+export interface CommentCache {
+  runs: WeakMap<SurveyComment, string[][]>;
+  quotes: WeakMap<SurveyComment, MaskedQuote>;
+}
+
+interface MaskedQuote {
+  text: string;
+  /** In code points. */
+  length: number;
+}
+
+export function commentCache(): CommentCache {
+  return { runs: new WeakMap(), quotes: new WeakMap() };
+}
+
 // Personal data becomes a space for tokenizing, so its pieces never turn into terms.
 const BLANK_MASKS = { email: ' ', id: ' ', phone: ' ', number: ' ' };
 
 export function findThemes(comments: readonly SurveyComment[], options: ThemeOptions = {}): Themes {
-  const { period, pmi = {}, alpha0, minDocs = 3, top = 10, quotes = 3, runsCache, tokenizer: shared, ...tokenizerOptions } = options;
+  const { period, pmi = {}, alpha0, minDocs = 3, top = 10, quotes = 3, cache = commentCache(), tokenizer: shared, ...tokenizerOptions } = options;
   for (const [name, value] of [['top', top], ['quotes', quotes]] as const) {
     if (!Number.isInteger(value) || value < 0) throw new Error(`themes: ${name} is ${value}; must be a whole number ≥ 0`);
   }
@@ -87,17 +103,17 @@ export function findThemes(comments: readonly SurveyComment[], options: ThemeOpt
     }
   }
   const runsOf = (d: (typeof docs)[number]) => {
-    let runs = runsCache?.get(d.source);
+    let runs = cache.runs.get(d.source);
     if (!runs) {
       runs = tokenizer.runs(maskPii(d.text, BLANK_MASKS));
-      runsCache?.set(d.source, runs);
+      cache.runs.set(d.source, runs);
     }
     return runs;
   };
   const runsPerDoc = docs.map(runsOf);
   // Dictionary terms are whole already: pair merging repairs over-split words, and joining
   // 价格|偏高 would split the mentions of 价格 across many phrases.
-  const mergedPairs = pmi === false ? [] : learnPmiBigrams(runsPerDoc.flat(), { whole: tokenizer.dictionary, ...pmi });
+  const mergedPairs = pmi === false ? [] : learnPmiBigrams(allRuns(runsPerDoc), { whole: tokenizer.dictionary, ...pmi });
   const pairs = bigramIndex(mergedPairs);
   // Terms as numbers: each comment's distinct terms, and per term the comments that hold it.
   const termId = new Map<string, number>();
@@ -115,11 +131,15 @@ export function findThemes(comments: readonly SurveyComment[], options: ThemeOpt
           id = terms.push(term) - 1;
           termId.set(term, id);
           postings.push([]);
+          // Packed arrays of numbers: holes would make them slow dictionaries.
+          counted.dissatisfied.push(0);
+          counted.satisfied.push(0);
+          counted.other.push(0);
         }
         const list = postings[id];
         if (list[list.length - 1] === k) continue; // counted once per comment
         list.push(k);
-        counted[group][id] = (counted[group][id] ?? 0) + 1;
+        counted[group][id]++;
       }
     }
   });
@@ -140,13 +160,13 @@ export function findThemes(comments: readonly SurveyComment[], options: ThemeOpt
     quotes: pickQuotes(row.term, side),
   });
 
-  // A comment can quote several themes: mask it once (and measure it once).
-  const masked = new Map<number, { text: string; length: number }>();
+  // A comment can quote several themes, in several scopes: mask it once (and measure it once).
   const maskedText = (k: number) => {
-    let m = masked.get(k);
+    const source = docs[k].source;
+    let m = cache.quotes.get(source);
     if (m === undefined) {
       const text = maskPii(docs[k].text).trim();
-      masked.set(k, (m = { text, length: codePoints(text) }));
+      cache.quotes.set(source, (m = { text, length: codePoints(text) }));
     }
     return m;
   };
@@ -179,6 +199,13 @@ export function findThemes(comments: readonly SurveyComment[], options: ThemeOpt
     comments: commentCounts,
     mergedPairs,
   };
+}
+
+/** The runs of all comments in one list (a loop: Array.prototype.flat is slower here). */
+function allRuns(runsPerDoc: readonly string[][][]): string[][] {
+  const out: string[][] = [];
+  for (const runs of runsPerDoc) for (const run of runs) out.push(run);
+  return out;
 }
 
 function codePoints(s: string): number {

@@ -45,6 +45,8 @@ interface Word {
 }
 
 const HAN = /\p{Script=Han}/u;
+/** Most distinct words whose drop decision a tokenizer remembers. */
+const MEMO_WORDS = 100_000;
 const NUMBER_OR_SYMBOLS = /^[\p{N}\p{P}\p{S}]+$/u;
 const SINGLE_LATIN = /^\p{Script=Latin}$/u;
 
@@ -73,8 +75,18 @@ export function createTokenizer({
   const stop = new Set([...defaultStopWords(), ...stopWords].map(normalizeForTokens));
   for (const w of keep) stop.delete(w);
 
-  const drop = (w: Word) =>
-    !w.fromDictionary && (stop.has(w.text) || NUMBER_OR_SYMBOLS.test(w.text) || SINGLE_LATIN.test(w.text));
+  // Whether a (non-dictionary) word is dropped, remembered: comments reuse a small vocabulary,
+  // and a Map lookup is cheaper than a set lookup and two regular expressions.
+  const dropped = new Map<string, boolean>();
+  const drop = (w: Word) => {
+    if (w.fromDictionary) return false;
+    let d = dropped.get(w.text);
+    if (d === undefined) {
+      d = stop.has(w.text) || NUMBER_OR_SYMBOLS.test(w.text) || SINGLE_LATIN.test(w.text);
+      if (dropped.size < MEMO_WORDS) dropped.set(w.text, d);
+    }
+    return d;
+  };
 
   function runs(raw: string): string[][] {
     const text = normalizeForTokens(raw);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findPii, maskPii } from '../../../../src/lib/analysis/themes/mask-pii';
+import { findPii, maskPii, NOT_PLAINLY_CLEAR } from '../../../../src/lib/analysis/themes/mask-pii';
 
 /** ASCII digits and + ( ) - to full-width (U+FF01–FF5E), space to U+3000. */
 const toFullWidth = (s: string) =>
@@ -104,5 +104,19 @@ describe('maskPii', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('skips normalizing only text whose every character stays clear of digits and @ under NFKC', () => {
+    // The shortcut in findPii: checked for every BMP code point (surrogates aside), since
+    // NFKC maps many look-alikes (０, ², ①, ＠, ﹫) to ASCII digits or '@'.
+    const wrong: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCharCode(cp);
+      if (!NOT_PLAINLY_CLEAR.test(ch) && /[0-9@]/.test(ch.normalize('NFKC'))) wrong.push(cp.toString(16));
+    }
+    expect(wrong).toEqual([]);
+    for (const ch of ['7', '@', '０', '²', '①', '＠', '﹫', '😀']) expect(NOT_PLAINLY_CLEAR.test(`好${ch}`)).toBe(true);
+    expect(NOT_PLAINLY_CLEAR.test('客服响应太慢了，希望改进！ The export is slow…')).toBe(false);
   });
 });
