@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import type { RowBuilder } from './rows';
-import type { ReplayedPart } from './part';
+import type { KeptRows } from './part';
 import { JoinedTexts, textsOf, type TextSource } from './text-column';
 import type { Accounting, ResponseCodes, Responses } from './types';
 
@@ -79,7 +79,7 @@ export interface PendingRows {
   comments: TextSource[];
 }
 
-export function pendingRows(b: RowBuilder, parts: readonly ReplayedPart[], comments: TextSource[]): PendingRows {
+export function pendingRows(b: RowBuilder, parts: readonly KeptRows[], comments: TextSource[]): PendingRows {
   const s = b.store;
   const own = s.used;
   const n = own + parts.reduce((a, p) => a + p.kept, 0);
@@ -108,7 +108,7 @@ export function pendingRows(b: RowBuilder, parts: readonly ReplayedPart[], comme
  * place: the parts' comments are never copied into one column (at 1M responses the copies
  * took about 0.13 s).
  */
-export function joinedComments(b: RowBuilder, parts: readonly ReplayedPart[]): TextSource[] {
+export function joinedComments(b: RowBuilder, parts: readonly KeptRows[]): TextSource[] {
   const own = b.store.used;
   return b.store.comments.map((mine, j): TextSource =>
     parts.length === 0 ? mine : new JoinedTexts([{ data: mine, rows: own }, ...parts.map((p) => ({ data: p.part.comments[j], keep: p.keep, rows: p.kept }))]),

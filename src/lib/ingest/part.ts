@@ -99,6 +99,9 @@ export interface ReplayedPart {
   idOfRow: Int32Array;
 }
 
+/** Which rows of a part stay, and its period codes as the builder's: what the themes read (finish.ts, pendingRows). */
+export type KeptRows = Pick<ReplayedPart, 'part' | 'keep' | 'kept' | 'periodMap'>;
+
 /**
  * Merges a part read from later files into `b`, as if `b` had read those files itself, in two
  * steps: replayPart (files, accounting, id claims, rejected rows; the row maps) and appendPart

@@ -82,9 +82,12 @@ describe('ingest with a helper thread', () => {
     const single = ingestResponses(config);
     withHelper((h) => {
       let early: PendingRows | undefined;
-      const r = ingestResponses(config, { helper: h, parallelFrom: 0, helperFiles: 2, onRows: (rows) => (early = rows) });
+      const handed: number[] = [];
+      const r = ingestResponses(config, { helper: h, parallelFrom: 0, helperFiles: 2, onRows: (rows) => handed.push((early = rows).rows) });
       expect(plain(r)).toEqual(plain(single));
       expect(single.rejected.filter((x) => x.reason === 'duplicate id')).toHaveLength(2);
+      // Handed over first on the assumption that the helper's rows all stay, then again without the two it repeated.
+      expect(handed).toEqual([single.table.numRows() + 2, single.table.numRows()]);
       expect(early!.rows).toBe(single.table.numRows());
       expect(early!.periods).toEqual(single.periods);
       expect(Array.from(early!.codes.period)).toEqual(Array.from(single.codes!.period));
@@ -96,6 +99,28 @@ describe('ingest with a helper thread', () => {
         expect(fromEarly.comments).toEqual(fromTable.comments);
         expect(fromEarly.counts).toEqual(fromTable.counts);
       }
+    });
+  });
+
+  it('hands the rows over once, before the replay, when no id of the helper repeats one read before', () => {
+    const dir = tempDir('csat-parallel-');
+    dirs.push(dir);
+    const c = (id: string, date: string, comment: string) => row(id, date, 'x', '满意', comment);
+    const config = surveyIn(dir, BASE_YAML, {
+      'a.csv': [BASE_HEADER, c('R1', '2026-01-05 09:00', '响应慢'), c('R2', '2026-01-06 09:00', '')].join('\n'),
+      'b.csv': [BASE_HEADER, c('R3', '2026-04-01 08:00', '太贵'), c('R3', '2026-04-02 08:00', '重复在同一部分'), c('R4', '2025-12-31 08:00', '很好')].join('\n'),
+      'c.csv': [BASE_HEADER, c('R5', '2026-07-01 08:00', '卡顿')].join('\n'),
+    });
+    const single = ingestResponses(config);
+    withHelper((h) => {
+      const handed: PendingRows[] = [];
+      ingestResponses(config, { helper: h, parallelFrom: 0, helperFiles: 2, onRows: (rows) => handed.push(rows) });
+      expect(handed).toHaveLength(1);
+      const [early] = handed;
+      expect(early.rows).toBe(single.table.numRows());
+      expect(early.periods).toEqual(single.periods);
+      expect(Array.from(early.codes.period)).toEqual(Array.from(single.codes!.period));
+      expect(Array.from({ length: early.rows }, (_, i) => early.comments[0].get(i))).toEqual(single.table.array('comment'));
     });
   });
 
