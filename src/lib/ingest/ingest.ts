@@ -29,7 +29,7 @@ export interface IngestOptions {
   helperFiles?: number;
   /** Files of twice this size are shared between the threads in pieces of about this size (default PIECE_BYTES; tests set less). */
   pieceBytes?: number;
-  /** Called with the used rows' periods, codes and comments before the helper's rows are copied and the table is made (the themes can start then). */
+  /** Called with the used rows' periods, codes and comments before the helper's rows are copied and the table is made (the themes can start then); a second time, with fewer rows, when replaying the helper's rows drops some (ids repeated across the threads). */
   onRows?: (rows: PendingRows) => void;
 }
 

@@ -76,6 +76,8 @@ export function readSurveyInputs(config: SurveyConfig): { responses: Responses; 
   let helper: Helper | undefined;
   const start = () => (helper ??= Helper.start());
   let themes: ModelInputs['themes'];
+  // Called again when replaying the helper's rows dropped some (ingest.ts): the later job is
+  // the one taken, and the earlier one's result is skipped.
   const onRows = (rows: PendingRows) => {
     const themesHelper = config.comments.length > 0 && rows.rows >= PARALLEL_ROWS ? start() : undefined;
     if (themesHelper) themes = pendingThemes(themesHelper, rows, config);
