@@ -29,6 +29,9 @@ describe('the sample site', () => {
     expect(page).not.toContain('data/responses/');
     // What rejected cells should have held, in the page's language (the sample's is zh-CN).
     expect(page).toContain('此编号首次出现在 responses/2025-Q2.csv:79');
+    // The rejected rows' examples name their files as the files table does.
+    expect(page).toContain('<span class="loc">responses/</span><wbr><span class="loc">2025-Q2.csv:95</span> · ');
+    expect(html('data/rejected.csv')).toContain(',responses/2025-Q2.csv,32,');
     expect(page).not.toContain('one of ');
     const table = html('data/files.csv');
     expect(table).toContain('\nresponses/2025-Q1.csv,');

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { SurveyConfig } from '../config/types';
 import type { FileAccounting, RejectedRow, RejectReason } from '../ingest/types';
 import { maskPii } from '../analysis/themes/mask-pii';
@@ -16,7 +15,7 @@ export interface RejectionSummary {
 }
 
 /**
- * Rejections by reason with a few examples fit to publish: file names without folders,
+ * Rejections by reason with a few examples fit to publish: files named as in the files table (surveyPath),
  * personal data masked, and no value at all for identifier columns (ids are personal data).
  */
 export function rejectionSummary(rejected: RejectedRow[], config: SurveyConfig, examples: number, expected = (r: RejectedRow) => r.expected): RejectionSummary[] {
@@ -28,7 +27,7 @@ export function rejectionSummary(rejected: RejectedRow[], config: SurveyConfig, 
     entry.count++;
     if (entry.examples.length < examples) {
       const hide = personal.has(r.column) || r.reason === 'duplicate id' || r.reason === 'missing id';
-      entry.examples.push({ file: path.basename(r.file), line: r.line, column: r.column, value: hide ? undefined : maskPii(r.value.slice(0, 80)), expected: expected(r) });
+      entry.examples.push({ file: surveyPath(config.dir, r.file), line: r.line, column: r.column, value: hide ? undefined : maskPii(r.value.slice(0, 80)), expected: expected(r) });
     }
   }
   return [...byReason.values()].sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
