@@ -25,9 +25,15 @@ export function modelInputFiles(config: SurveyConfig): string[] {
   return [config.path, ...responses, ...others];
 }
 
-/** The key of a model: a hash over the code version, the input files (path and bytes) and the report date. */
+/**
+ * The key of a model: a hash over the code version, the input files (path and bytes), the
+ * report date, and where the survey's folder is seen from the working folder: the model names
+ * files as the command line does, relative to the working folder, so a survey folder renamed
+ * or copied elsewhere must not read a model whose files point at the old place.
+ */
 export function modelCacheKey(codeVersion: string, config: SurveyConfig, reportDate: string | undefined): string {
-  const hash = crypto.createHash('sha256').update(`csat-model\0${codeVersion}\0${reportDate ?? ''}`);
+  const seenFrom = path.relative(process.cwd(), config.dir);
+  const hash = crypto.createHash('sha256').update(`csat-model\0${codeVersion}\0${reportDate ?? ''}\0${seenFrom}`);
   for (const file of modelInputFiles(config)) hash.update(`\0${path.relative(config.dir, file)}\0`).update(fs.readFileSync(file));
   return hash.digest('hex').slice(0, 32);
 }

@@ -46,12 +46,16 @@ describe('model cache', () => {
     expect(files).toEqual(['survey.yaml', ...fs.readdirSync('data/responses').sort().map((f) => `responses/${f}`), 'actions.csv', 'transactions.csv']);
   });
 
-  it('keys on the content: a copy elsewhere has the same key; a changed byte, code version or report date another', () => {
+  it('keys on the content and the place: a changed byte, code version, report date or survey folder gives another key', () => {
     const dir = cacheDir();
     const sample = loadConfig(path.resolve('data/survey.yaml'));
     const config = copyOfSample();
     const key = modelStore(dir, 'v1', config, undefined).key;
-    expect(modelStore(dir, 'v1', sample, undefined).key).toBe(key);
+    // The same survey however its path is written; a copy elsewhere (or the folder renamed) is
+    // another key, since the model names its files from the working folder (data/responses/…).
+    expect(modelStore(dir, 'v1', loadConfig('data/survey.yaml'), undefined).key).toBe(modelStore(dir, 'v1', sample, undefined).key);
+    expect(modelStore(dir, 'v1', sample, undefined).key).not.toBe(key);
+    expect(loadModel(sample.path).metrics.accounting.files[0].file).toBe('data/responses/2025-Q1.csv');
     expect(modelStore(dir, 'v2', config, undefined).key).not.toBe(key);
     expect(modelStore(dir, 'v1', config, '2026-12-31').key).not.toBe(key);
     for (const file of modelInputFiles(config)) {
