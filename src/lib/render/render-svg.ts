@@ -48,6 +48,28 @@ export function renderChart(options: Plot.PlotOptions, meta: ChartMeta): string 
   return serializeWithStableIds(root);
 }
 
+/** Width of a chart's phone copy: a 390 px phone's ~358 px column shows it at about 1:1, so 10 px text stays 10 px. */
+export const NARROW_WIDTH = 360;
+
+/** One chart drawn twice, for Chart.astro: `svg` at the page's width, `narrow` for phones. */
+export interface ChartPair {
+  svg: string;
+  narrow: string;
+}
+
+/**
+ * Draws `draw(width)` at `wide` and at `narrow` px. The copies' ids cannot clash: they are
+ * hashed from each copy's own markup, which differs at least in its width.
+ */
+export function renderChartPair(
+  draw: (width: number) => Plot.PlotOptions,
+  meta: ChartMeta,
+  { wide = 640, narrow = NARROW_WIDTH }: { wide?: number; narrow?: number } = {},
+): ChartPair {
+  if (!(narrow < wide)) throw new Error(`chart "${meta?.title}": narrow width ${narrow} must be less than the wide width ${wide}`);
+  return { svg: renderChart(draw(wide), meta), narrow: renderChart(draw(narrow), meta) };
+}
+
 function checkMeta(meta: ChartMeta): ChartMeta {
   for (const key of ['title', 'description', 'lang'] as const) {
     const value = meta?.[key];

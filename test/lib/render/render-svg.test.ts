@@ -5,7 +5,7 @@ import { barChart } from '../../../src/lib/charts/bar-chart';
 import { heatmapChart } from '../../../src/lib/charts/heatmap-chart';
 import { likertChart } from '../../../src/lib/charts/likert-chart';
 import { FONT_FAMILY } from '../../../src/lib/charts/palette';
-import { fnv1a, renderChart } from '../../../src/lib/render/render-svg';
+import { NARROW_WIDTH, fnv1a, renderChart, renderChartPair } from '../../../src/lib/render/render-svg';
 import { serializeMarkup, type MarkupNode } from '../../../src/lib/render/serialize-markup';
 import { BAR_ROWS, HEATMAP_ROWS, LIKERT_ROWS, META_EN, META_ZH } from '../charts/fixtures';
 
@@ -76,6 +76,31 @@ describe('renderChart', () => {
     const options = barChart(BAR_ROWS, { locale: 'en' });
     expect(() => renderChart(options, { ...META_EN, title: ' ' })).toThrow('chart title must be a non-empty string, got " "');
     expect(() => renderChart(options, { ...META_EN, lang: '' })).toThrow('chart lang must be a non-empty string');
+  });
+});
+
+describe('renderChartPair', () => {
+  const draw = (width: number) => heatmapChart(HEATMAP_ROWS, { labels: { suppressed: 'n<5' }, locale: 'zh-CN', width });
+
+  it('draws the chart at the page width and at a phone width, the wide copy exactly as renderChart does', () => {
+    const { svg, narrow } = renderChartPair(draw, META_ZH);
+    expect(svg).toBe(renderChart(draw(640), META_ZH));
+    expect(narrow).toBe(renderChart(draw(NARROW_WIDTH), META_ZH));
+    expect(svg).toMatch(/^<svg [^>]*width="640"/);
+    expect(narrow).toMatch(new RegExp(`^<svg [^>]*width="${NARROW_WIDTH}"`));
+    expect(renderChartPair(draw, META_ZH, { wide: 520, narrow: 320 }).narrow).toMatch(/^<svg [^>]*width="320"/);
+  });
+
+  it('gives the two copies different ids, so one page can hold both (the hatch pattern, the description)', () => {
+    const { svg, narrow } = renderChartPair(draw, META_ZH);
+    const ids = (s: string) => [...s.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids(svg)).toHaveLength(2);
+    expect(ids(narrow)).toHaveLength(2);
+    expect(ids(narrow).filter((id) => ids(svg).includes(id))).toEqual([]);
+  });
+
+  it('rejects a narrow width that is not narrower', () => {
+    expect(() => renderChartPair(draw, META_ZH, { wide: 360 })).toThrow('chart "图表": narrow width 360 must be less than the wide width 360');
   });
 });
 
