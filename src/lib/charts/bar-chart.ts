@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { assertUniqueKeys, isFiniteNumber, show } from './checks';
 import { numberFormat, percentFormat } from './format';
 import { INK } from './palette';
-import { FONT_SIZE, estimateTextWidth, marginForLabels, truncateToWidth } from './text-metrics';
+import { FONT_SIZE, estimateTextWidth, labelMarginMax, marginForLabels, truncateToWidth } from './text-metrics';
 
 export interface BarRow {
   label: string;
@@ -38,7 +38,7 @@ export function barChart(
   const ordered = sort === 'descending' ? [...rows].sort((a, b) => b.value - a.value) : [...rows];
   const format = unit === 'percent' ? percentFormat(locale, digits) : numberFormat(locale, digits);
   const labels = ordered.map((r) => r.label);
-  const marginLeft = marginForLabels(labels, { max: Math.round(width * 0.4) });
+  const marginLeft = marginForLabels(labels, { max: labelMarginMax(width, 0.4) });
   const marginRight = 10;
   const domain = paddedDomain(ordered.map((r) => r.value), ordered.map((r) => estimateTextWidth(format(r.value)) + GAP), width - marginLeft - marginRight);
   const positive = ordered.filter((r) => r.value >= 0);

@@ -7,6 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { isFiniteNumber, show } from './checks';
 import { fillTemplate, numberFormat, tickFormat } from './format';
 import { INK } from './palette';
+import { estimateTextWidth } from './text-metrics';
 
 export interface ClvHistogramLabels {
   /** X axis label, e.g. "CLV (CNY)". */
@@ -71,15 +72,21 @@ export function clvHistogramChart(
   const medianText = fillTemplate(labels.median, { value: format(median) });
   const meanText = fillTemplate(labels.mean, { value: format(mean) });
   const overflow = beyond > 0 ? fillTemplate(labels.overflow, { count: format(beyond), value: format(lastStart) }) : null;
+  // The note ends at the right edge, beside the centred axis label; where they would meet (a
+  // narrow chart, a long note) it takes its own line under the label.
+  const [marginLeft, marginRight] = [56, 16];
+  const besideLabel = overflow === null
+    || width - marginRight - estimateTextWidth(overflow) >= (marginLeft + width - marginRight + estimateTextWidth(labels.x)) / 2 + 8;
+  const noteLine = overflow && !besideLabel ? 18 : 0; // a 10 px line and a gap under the label (both bottom-anchored)
   const beside = (v: number) => ((v - edges[0]) / (last - edges[0]) > 0.7 ? { textAnchor: 'end' as const, dx: -3 } : { textAnchor: 'start' as const, dx: 3 });
   return {
     width,
-    height: height + (overflow ? 16 : 0),
-    marginLeft: 56,
-    marginRight: 16,
+    height: height + (overflow ? 16 : 0) + noteLine,
+    marginLeft,
+    marginRight,
     marginTop: 30,
-    marginBottom: overflow ? 52 : 36,
-    x: { domain: [edges[0], last], label: labels.x, labelArrow: 'none', labelAnchor: 'center', tickFormat: ticks },
+    marginBottom: (overflow ? 52 : 36) + noteLine,
+    x: { domain: [edges[0], last], label: labels.x, labelArrow: 'none', labelAnchor: 'center', tickFormat: ticks, ...(noteLine ? { labelOffset: 49 } : {}) },
     y: { label: labels.y, labelArrow: 'none', labelAnchor: 'center', grid: true, nice: true, tickFormat: ticks },
     marks: [
       Plot.rectY(shown, Plot.binX<Plot.RectYOptions>({ y: 'count' }, { x: (d: number) => d, thresholds: edges, fill: INK.primaryBand, stroke: INK.primary, strokeWidth: 0.5, insetLeft: 0.5, insetRight: 0.5 })),
@@ -89,7 +96,7 @@ export function clvHistogramChart(
       // Each label starts at its rule (ends there in the right part), above the frame on its own row.
       Plot.text([median], { x: (d: number) => d, text: () => medianText, frameAnchor: 'top', dy: -18, ...beside(median), fill: INK.textDark }),
       Plot.text([mean], { x: (d: number) => d, text: () => meanText, frameAnchor: 'top', dy: -6, ...beside(mean), fill: INK.alert }),
-      overflow ? Plot.text([overflow], { text: (d: string) => d, frameAnchor: 'bottom-right', dy: 44, fill: INK.muted }) : null,
+      overflow ? Plot.text([overflow], { text: (d: string) => d, frameAnchor: 'bottom-right', dy: 44 + noteLine, fill: INK.muted }) : null,
     ],
   };
 }

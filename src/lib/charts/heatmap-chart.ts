@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { numberFormat } from './format';
 import { HATCH, HATCH_FILL, INK, SEQUENTIAL } from './palette';
 import { assertUniqueKeys, isFiniteNumber } from './checks';
-import { FONT_SIZE, estimateTextWidth, marginForLabels, truncateToWidth } from './text-metrics';
+import { FONT_SIZE, estimateTextWidth, labelMarginMax, marginForLabels, truncateToWidth } from './text-metrics';
 
 export interface HeatmapRow {
   item: string;
@@ -53,7 +53,7 @@ export function heatmapChart(
   const isDark = (c: Cell) => hi > lo && (c.value - lo) / (hi - lo) > DARK_FROM;
   const format = numberFormat(locale, digits);
 
-  const marginLeft = marginForLabels(items, { max: Math.round(width * 0.35) });
+  const marginLeft = marginForLabels(items, { max: labelMarginMax(width, 0.35) });
   const { rotate, marginTop, marginRight } = segmentAxisLayout(segments, width - marginLeft);
   const rowHeight = 28;
 

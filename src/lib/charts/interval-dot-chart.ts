@@ -2,12 +2,14 @@
  * Ordered groups (satisfaction levels, NPS groups) on x, an estimate with its interval on y:
  * a dot, a vertical rule from low to high, the value printed beside the dot and `n` under each
  * group. Groups without an estimate (suppressed) keep their place with a note instead of a dot.
+ * A phone chart lays the groups down the side instead (their names rarely fit side by side there).
  */
 import * as Plot from '@observablehq/plot';
 import { assertUniqueKeys, isFiniteNumber } from './checks';
 import { fillTemplate, numberFormat, percentFormat, tickFormat } from './format';
 import { INK } from './palette';
 import { numericAxisMargin } from './period-axis';
+import { FONT_SIZE, PHONE_WIDTH, estimateTextWidth, labelMarginMax, marginForLabels, truncateToWidth } from './text-metrics';
 
 export interface IntervalDotRow {
   label: string;
@@ -57,6 +59,8 @@ export function intervalDotChart(
   const ticks = unit === 'percent' ? (v: number) => percentFormat(locale, 0)(v) : tickFormat(locale);
   const marginLeft = numericAxisMargin([...shown.flatMap((p) => [p.low, p.high]), ...(yDomain ?? [])], ticks);
   const nFormat = numberFormat(locale, 0);
+  const nText = (r: IntervalDotRow) => fillTemplate(labels.n, { n: nFormat(r.n) });
+  if (width < PHONE_WIDTH) return across(rows, shown, hidden, { labels, format, ticks, nText, yDomain, width });
   return {
     width,
     height,
@@ -73,7 +77,41 @@ export function intervalDotChart(
       Plot.dot(shown, { x: 'label', y: 'value', r: 4.5, fill: INK.primary, stroke: INK.separator, strokeWidth: 1 }),
       Plot.text(shown, { x: 'label', y: 'value', text: (p: Point) => format(p.value), textAnchor: 'start', dx: 10, fill: INK.textDark, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
       Plot.text(hidden, { x: 'label', text: () => labels.suppressed, frameAnchor: 'middle', fill: INK.muted }),
-      Plot.text(rows, { x: 'label', text: (r: IntervalDotRow) => fillTemplate(labels.n, { n: nFormat(r.n) }), frameAnchor: 'bottom', dy: 30, fill: INK.muted }),
+      Plot.text(rows, { x: 'label', text: nText, frameAnchor: 'bottom', dy: 30, fill: INK.muted }),
+    ],
+  };
+}
+
+/** The phone layout: groups down the left, the estimate across, each value above its dot and n at the right. */
+function across(
+  rows: readonly IntervalDotRow[],
+  shown: Point[],
+  hidden: IntervalDotRow[],
+  { labels, format, ticks, nText, yDomain, width }: {
+    labels: IntervalDotLabels; format: (v: number) => string; ticks: (v: number) => string;
+    nText: (r: IntervalDotRow) => string; yDomain?: [number, number]; width: number;
+  },
+): Plot.PlotOptions {
+  const marginLeft = marginForLabels(rows.map((r) => r.label), { max: labelMarginMax(width, 0.45) });
+  const marginRight = Math.ceil(Math.max(...rows.map((r) => estimateTextWidth(nText(r))))) + 14;
+  const rowHeight = 40;
+  return {
+    width,
+    height: 20 + 40 + rowHeight * rows.length,
+    marginLeft,
+    marginRight,
+    marginTop: 20,
+    marginBottom: 40,
+    y: { type: 'band', domain: rows.map((r) => r.label), label: null, tickSize: 0, padding: 0.3, tickFormat: (d: string) => truncateToWidth(d, marginLeft - 14, FONT_SIZE) },
+    x: { label: labels.y, labelArrow: 'none', labelAnchor: 'center', grid: true, domain: yDomain, nice: yDomain === undefined, tickFormat: ticks },
+    marks: [
+      Plot.ruleY(shown, { y: 'label', x1: 'low', x2: 'high', stroke: INK.primary, strokeWidth: 2 }),
+      Plot.tickX(shown, { y: 'label', x: 'low', stroke: INK.primary, strokeWidth: 1.5, inset: 6 }),
+      Plot.tickX(shown, { y: 'label', x: 'high', stroke: INK.primary, strokeWidth: 1.5, inset: 6 }),
+      Plot.dot(shown, { y: 'label', x: 'value', r: 4.5, fill: INK.primary, stroke: INK.separator, strokeWidth: 1 }),
+      Plot.text(shown, { y: 'label', x: 'value', text: (p: Point) => format(p.value), dy: -12, fill: INK.textDark, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+      Plot.text(hidden, { y: 'label', text: () => labels.suppressed, frameAnchor: 'middle', fill: INK.muted }),
+      Plot.text(rows, { y: 'label', text: nText, frameAnchor: 'right', textAnchor: 'start', dx: 6, fill: INK.muted }),
     ],
   };
 }

@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { show } from './checks';
 import { fillTemplate, numberFormat, percentFormat } from './format';
 import { INK, divergingPalette } from './palette';
-import { FONT_SIZE, estimateTextWidth, marginForLabels, truncateToWidth } from './text-metrics';
+import { FONT_SIZE, estimateTextWidth, labelMarginMax, marginForLabels, truncateToWidth } from './text-metrics';
 
 export interface LikertRow {
   item: string;
@@ -60,7 +60,7 @@ export function likertChart(rows: readonly LikertRow[], { labels, locale, neutra
   const palette = divergingPalette(layout.levels.length);
   const itemNames = layout.items.map((i) => i.item);
   const nText = new Map(layout.items.map((i) => [i.item, fillTemplate(labels.n, { n: numberFormat(locale)(i.n) })]));
-  const marginLeft = marginForLabels(itemNames, { max: Math.round(width * 0.35) });
+  const marginLeft = marginForLabels(itemNames, { max: labelMarginMax(width, 0.35) });
   const marginRight = Math.ceil(Math.max(...[...nText.values()].map((t) => estimateTextWidth(t)))) + 14;
   const extent = Math.max(...layout.segments.flatMap((s) => [Math.abs(s.x1), Math.abs(s.x2)]));
   const edge = Math.min(100, Math.max(25, Math.ceil(extent / 25) * 25));
@@ -76,7 +76,7 @@ export function likertChart(rows: readonly LikertRow[], { labels, locale, neutra
     marginBottom: 36,
     x: {
       domain: [-edge, edge],
-      ticks: range(-edge, edge, 25),
+      ticks: range(-edge, edge, shareTickStep(edge, width - marginLeft - marginRight, estimateTextWidth(pct(100)))),
       tickFormat: (d: number) => pct(Math.abs(d)),
       label: labels.x ?? null,
       labelAnchor: 'center',
@@ -162,6 +162,15 @@ export function likertLayout(rows: readonly LikertRow[], neutralOption?: number 
   }
   items.sort((a, b) => b.positive - a.positive || a.negative - b.negative || compareCodePoints(a.item, b.item));
   return { levels, neutral, items, segments };
+}
+
+/**
+ * Ticks every 25 % when their labels keep 6 px apart, else the next step that still has ticks at
+ * 0 and ±edge (a phone chart needs 50 or 100).
+ */
+export function shareTickStep(edge: number, plotWidth: number, labelWidth: number): number {
+  const steps = [25, 50, 100].filter((step) => step < edge && edge % step === 0);
+  return steps.find((step) => (plotWidth * step) / (2 * edge) >= labelWidth + 6) ?? edge;
 }
 
 function range(start: number, stop: number, step: number): number[] {

@@ -60,3 +60,17 @@ export function marginForLabels(
   const longest = Math.max(0, ...labels.map((l) => estimateTextWidth(l, fontSize)));
   return Math.min(max, Math.max(min, Math.ceil(longest + 14)));
 }
+
+/**
+ * Charts drawn narrower than this are phone copies (renderChartPair's `narrow`). Some lay out
+ * differently there; every page width (520 px and up) keeps its layout.
+ */
+export const PHONE_WIDTH = 480;
+
+/**
+ * Widest left margin for category labels: `share` of the width, and on a phone chart at least
+ * 45 %, since there a cut-off name costs the reader more than shorter bars do.
+ */
+export function labelMarginMax(width: number, share: number): number {
+  return Math.round(width * (width < PHONE_WIDTH ? Math.max(share, 0.45) : share));
+}

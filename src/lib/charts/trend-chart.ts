@@ -31,7 +31,7 @@ export interface TrendChartOptions {
   yDomain?: [number, number];
   /** Decimals for printed values. */
   digits?: number;
-  /** Print each value above its dot; default when there are at most 12 periods. */
+  /** Print each value above its dot; default when there are at most 12 periods and the values fit side by side. */
   valueLabels?: boolean;
   width?: number;
   height?: number;
@@ -56,6 +56,9 @@ export function trendChart(
   const ticks = tickFormat(locale);
   const marginLeft = numericAxisMargin([...points.flatMap((p) => [p.value, p.low, p.high]), ...(yDomain ?? []), target ?? NaN], ticks);
   const marginRight = targetText ? Math.ceil(estimateTextWidth(targetText)) + 12 : 20;
+  const plotWidth = width - marginLeft - marginRight;
+  // A point scale gives each period plotWidth / n px; neighbours' values must not touch.
+  const valuesFit = Math.max(0, ...shown.map((p) => estimateTextWidth(format(p.value)))) + 4 <= plotWidth / periods.length;
 
   return {
     width,
@@ -63,7 +66,7 @@ export function trendChart(
     marginLeft,
     marginRight,
     marginTop: 24,
-    x: { type: 'point', domain: periods, label: null, ticks: periodTicks(periods, width - marginLeft - marginRight) },
+    x: { type: 'point', domain: periods, label: null, ticks: periodTicks(periods, plotWidth) },
     y: {
       label: labels.y,
       labelArrow: 'none',
@@ -80,7 +83,7 @@ export function trendChart(
         : null,
       Plot.lineY(points, { x: 'period', y: 'value', stroke: INK.primary, strokeWidth: 2 }),
       Plot.dot(shown, { x: 'period', y: 'value', r: 3.5, fill: INK.primary, stroke: INK.separator, strokeWidth: 1 }),
-      (valueLabels ?? periods.length <= 12)
+      (valueLabels ?? (periods.length <= 12 && valuesFit))
         ? Plot.text(shown, { x: 'period', y: 'value', text: (p: TrendPoint) => format(p.value), dy: -10, fill: INK.textDark, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' })
         : null,
     ],

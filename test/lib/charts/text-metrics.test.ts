@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateTextWidth, isWideCodePoint, marginForLabels, textEms, truncateToWidth } from '../../../src/lib/charts/text-metrics';
+import { estimateTextWidth, isWideCodePoint, labelMarginMax, marginForLabels, textEms, truncateToWidth } from '../../../src/lib/charts/text-metrics';
 
 describe('text width estimates', () => {
   it('counts CJK and full-width characters as 1 em and others as 0.6 em', () => {
@@ -27,5 +27,12 @@ describe('text width estimates', () => {
     expect(marginForLabels(['价格', '客服响应速度'])).toBe(60 + 14);
     expect(marginForLabels(['a'])).toBe(40);
     expect(marginForLabels(['客'.repeat(100)], { max: 200 })).toBe(200);
+  });
+
+  it('lets labels take 45 % of a phone chart, and only their own share of a page chart', () => {
+    expect(labelMarginMax(640, 0.35)).toBe(224);
+    expect(labelMarginMax(520, 0.4)).toBe(208);
+    expect(labelMarginMax(360, 0.35)).toBe(162);
+    expect(labelMarginMax(360, 0.5)).toBe(180);
   });
 });
