@@ -2,7 +2,7 @@ import type { Site } from './site';
 import type { ActionResult } from '../lib/analysis/actions/types';
 import { actionMetric } from '../lib/analysis/actions/action-metric';
 import { beforeAfterChart } from '../lib/charts/before-after-chart';
-import { renderChart } from '../lib/render/render-svg';
+import { renderChartPair, type ChartPair } from '../lib/render/render-svg';
 import { questionLabel } from '../lib/views/labels';
 
 const KPI = ['index', 'csat', 'nps', 'ces'] as const;
@@ -15,21 +15,24 @@ export function actionMetricLabel(s: Site, a: ActionResult): string {
   return `${name}${unit}`;
 }
 
-/** The small trend of the targeted metric with the action's start and done marked; '' when the start is outside the data. */
-export function actionChartSvg(s: Site, a: ActionResult): string {
+/**
+ * The small trend of the targeted metric with the action's start and done marked; null when the
+ * start is outside the data. The phone copy is 320 px: a card's padding leaves ~324 px of a 390 px phone.
+ */
+export function actionCharts(s: Site, a: ActionResult): ChartPair | null {
   const periods = a.trend.map((p) => p.period);
-  if (a.start_period === null || !periods.includes(a.start_period)) return '';
+  if (a.start_period === null || !periods.includes(a.start_period)) return null;
   const done = a.done_period !== null && periods.includes(a.done_period) ? a.done_period : null;
   const metric = actionMetricLabel(s, a);
-  const options = beforeAfterChart(a.trend.map((p) => ({ period: p.period, value: p.value, suppressed: p.suppressed })), {
+  const start = a.start_period;
+  return renderChartPair((width) => beforeAfterChart(a.trend.map((p) => ({ period: p.period, value: p.value, suppressed: p.suppressed })), {
     labels: { y: metric, start: s.t('actions.chartStart'), done: s.t('actions.chartDone') },
-    locale: s.locale, start: a.start_period, done, width: 520, height: 190, yDomain: yDomain(a, metric.endsWith('(0–100)') || metric.endsWith('(%)') ? 20 : undefined),
-  });
-  return renderChart(options, {
+    locale: s.locale, start, done, width, height: 190, yDomain: yDomain(a, metric.endsWith('(0–100)') || metric.endsWith('(%)') ? 20 : undefined),
+  }), {
     title: `${a.id} · ${a.title}`,
-    description: s.t('actions.chartDesc', { metric, start: a.start_period, done: done ?? '–' }),
+    description: s.t('actions.chartDesc', { metric, start, done: done ?? '–' }),
     lang: s.locale,
-  });
+  }, { wide: 520, narrow: 320 });
 }
 
 /**

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, listFiles } from './build-once';
 import { loadModel } from '../../src/lib/model';
@@ -56,6 +57,34 @@ describe('the sample site', () => {
       expect(page, f).not.toMatch(/<script\b/i);
     }
     expect(html('index.html')).toMatch(/<svg[^>]*role="img"/);
+  });
+
+  it('puts every chart in its page twice: drawn for the page and, narrower, for a phone', () => {
+    let charts = 0;
+    for (const f of files.filter((x) => x.endsWith('.html'))) {
+      const { document } = parseHTML(html(f));
+      for (const fig of Array.from(document.querySelectorAll('figure.chart'))) {
+        charts++;
+        const width = (copy: string) => Number(fig.querySelector(`:scope > .chart-${copy} svg[role="img"]`)?.getAttribute('width'));
+        const where = `${f}: ${fig.querySelector('svg[role="img"]')?.getAttribute('aria-label')}`;
+        expect(width('wide'), where).toBeGreaterThanOrEqual(520);
+        expect(width('narrow'), where).toBeLessThanOrEqual(360);
+      }
+    }
+    expect(charts).toBeGreaterThan(30);
+  });
+
+  it('never repeats an id within a page (a chart and its phone copy each name their own)', () => {
+    for (const f of files.filter((x) => x.endsWith('.html'))) {
+      const ids = [...html(f).matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i), f).toEqual([]);
+    }
+  });
+
+  it('keeps every period page under 300 KB with both copies of its charts', () => {
+    for (const f of files.filter((x) => /^periods\/[^/]+\/index\.html$/.test(x))) {
+      expect(fs.statSync(path.join(dist, f)).size, f).toBeLessThan(300_000);
+    }
   });
 
   it('publishes the MDX report and not the draft', () => {

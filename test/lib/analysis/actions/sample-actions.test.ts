@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { site, type Site } from '../../../../src/components/site';
-import { actionChartSvg } from '../../../../src/components/action-chart';
+import { actionCharts } from '../../../../src/components/action-chart';
 import type { ActionResult } from '../../../../src/lib/analysis/actions';
 
 /**
@@ -38,9 +38,9 @@ describe('the sample actions', () => {
 
   it('renders a before/after chart for each action that started within the data', () => {
     for (const a of s.model.actions) {
-      const svg = actionChartSvg(s, a);
-      if (a.id === 'A04') expect(svg).toBe(''); // starts in 2027-Q1, after the data
-      else expect(svg).toMatch(/^<svg[\s\S]*<\/svg>$/);
+      const charts = actionCharts(s, a);
+      if (a.id === 'A04') expect(charts).toBeNull(); // starts in 2027-Q1, after the data
+      else for (const svg of [charts!.svg, charts!.narrow]) expect(svg).toMatch(/^<svg[\s\S]*<\/svg>$/);
     }
   });
 });
