@@ -120,6 +120,7 @@ function resultRow(task: string, system: string, runs: Run[], rows: number | und
     rowsPerS: rows ? rows / (stage / 1000) : null,
     ratio: duckMs ? stage / duckMs : null,
     runsS: runs.map((r) => +(r.wallMs / 1000).toFixed(3)),
+    ...(runs.every((r) => r.maxRssKB !== undefined) && { runsRssMiB: runs.map((r) => Math.round(r.maxRssKB! / 1024)) }),
   };
 }
 

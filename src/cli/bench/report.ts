@@ -8,7 +8,10 @@ export interface ResultRow {
   stageS: number | null;
   /** Median CPU time (all threads) of the stage, seconds. */
   cpuS: number | null;
+  /** The highest peak RSS of the runs (the target is a ceiling), MiB. */
   peakRssMiB: number | null;
+  /** Each run's peak RSS, MiB. */
+  runsRssMiB?: number[];
   rowsPerS: number | null;
   /** Stage time over the fastest DuckDB query's (data stage), or wall time over the bare Astro build's (site). */
   ratio: number | null;
