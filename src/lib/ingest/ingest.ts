@@ -110,8 +110,8 @@ export function ingestResponses(config: SurveyConfig, options: IngestOptions = {
     const which = headerOnly.length > 1 ? `none of the ${headerOnly.length} files has a` : 'the file has no';
     throw new CsatError(`no data rows: ${which} row after the header`, first, { exitCode: DATA_ERROR, hint: 'expected one row per response below the header' });
   }
-  // The themes can start from the rows in place; the helper's rows are copied in meanwhile
-  // (all but the comments, which are read where they are).
+  // Handed over (again) when there were no parts or the replay dropped rows; then the helper's
+  // rows are copied in while the themes run (all but the comments, read where they are).
   const comments = joinedComments(builder, replayed);
   if (following.length === 0 || replayed.some((r) => r.kept < r.part.rows)) options.onRows?.(pendingRows(builder, replayed, comments));
   builder.store.reserve(replayed.reduce((n, r) => n + r.kept, 0));
