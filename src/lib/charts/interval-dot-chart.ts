@@ -60,12 +60,13 @@ export function intervalDotChart(
   const marginLeft = numericAxisMargin([...shown.flatMap((p) => [p.low, p.high]), ...(yDomain ?? [])], ticks);
   const nFormat = numberFormat(locale, 0);
   const nText = (r: IntervalDotRow) => fillTemplate(labels.n, { n: nFormat(r.n) });
-  if (width < PHONE_WIDTH) return across(rows, shown, hidden, { labels, format, ticks, nText, yDomain, width });
+  const marginRight = 20;
+  if (width < PHONE_WIDTH || !namesFitSideBySide(rows, width - marginLeft - marginRight)) return across(rows, shown, hidden, { labels, format, ticks, nText, yDomain, width });
   return {
     width,
     height,
     marginLeft,
-    marginRight: 20,
+    marginRight,
     marginTop: 20,
     marginBottom: 44,
     x: { type: 'band', domain: rows.map((r) => r.label), label: null, tickSize: 0, padding: 0.3 },
@@ -82,7 +83,16 @@ export function intervalDotChart(
   };
 }
 
-/** The phone layout: groups down the left, the estimate across, each value above its dot and n at the right. */
+/**
+ * Whether the group names fit under their dots: the band scale (padding 0.3 inside and out)
+ * puts neighbouring names one step apart, so the widest must fit in a step, with a gap.
+ */
+function namesFitSideBySide(rows: readonly IntervalDotRow[], plotWidth: number): boolean {
+  const step = plotWidth / (rows.length + 0.3);
+  return Math.max(0, ...rows.map((r) => estimateTextWidth(r.label))) + 6 <= step;
+}
+
+/** The phone layout (and any width where the names would not fit side by side): groups down the left, the estimate across, each value above its dot and n at the right. */
 function across(
   rows: readonly IntervalDotRow[],
   shown: Point[],

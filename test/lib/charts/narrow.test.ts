@@ -11,7 +11,7 @@ import { likertChart } from '../../../src/lib/charts/likert-chart';
 import { trendChart } from '../../../src/lib/charts/trend-chart';
 import { NARROW_WIDTH, renderChart } from '../../../src/lib/render/render-svg';
 import { mulberry32 } from '../../../src/lib/util/random';
-import { textBoxes, textProblems } from '../../helpers/svg-text-boxes';
+import { textBoxes, textProblems, type TextBox } from '../../helpers/svg-text-boxes';
 import { BAR_ROWS, BEFORE_AFTER_ROWS, HEATMAP_ROWS, IPA_LABELS_ZH, IPA_ROWS, LIKERT_ROWS, META_EN, META_ZH, MONTHS, TREND_ROWS } from './fixtures';
 
 /**
@@ -56,6 +56,10 @@ describe('charts at a phone width', () => {
     for (const width of [NARROW_WIDTH, 320]) expect(textProblems(renderChart(draw(width), meta)), `${width} px`).toEqual([]);
   });
 
+  it.each(CHARTS)('%s: the same at a page width', (_, draw, meta) => {
+    for (const width of [520, 640]) expect(textProblems(renderChart(draw(width), meta)), `${width} px`).toEqual([]);
+  });
+
   it('thins the Likert axis to every 50 % when 25 % steps would touch, and keeps 25 % on a page', () => {
     const ticks = (width: number) => textBoxes(renderChart(likertChart(LIKERT_ROWS, { labels: { n: 'n={n}' }, locale: 'zh-CN', width }), META_ZH)).boxes
       .map((b) => b.text).filter((t) => t.endsWith('%'));
@@ -68,12 +72,27 @@ describe('charts at a phone width', () => {
     for (const item of new Set(LIKERT_EN.map((r) => r.item))) expect(names).toContain(item);
   });
 
-  it('names the groups of an interval-dot chart down the side on a phone and under the dots on a page', () => {
-    const names = (width: number) => textBoxes(renderChart(intervalDotChart(dots(SATISFACTION_EN), { labels: { y: 'Repeat customers', n: 'n={n}', suppressed: 'n<5' }, locale: 'en', width }), META_EN))
-      .boxes.filter((b) => SATISFACTION_EN.includes(b.text));
-    const [wide, narrow] = [names(640), names(NARROW_WIDTH)];
-    expect(new Set(wide.map((b) => b.y0)).size).toBe(1); // one row under the plot
-    expect(new Set(narrow.map((b) => b.x1)).size).toBe(1); // one column, right-aligned at the plot
+  it('names the groups of an interval-dot chart under the dots where they fit, else down the side (a phone, long names)', () => {
+    const names = (groups: string[], width: number) => textBoxes(renderChart(intervalDotChart(dots(groups), { labels: { y: 'Repeat customers', n: 'n={n}', suppressed: 'n<5' }, locale: 'en', width }), META_EN))
+      .boxes.filter((b) => groups.includes(b.text));
+    const rows = (boxes: TextBox[]) => new Set(boxes.map((b) => b.y0)).size;
+    const columns = (boxes: TextBox[]) => new Set(boxes.map((b) => b.x1)).size;
+    expect(rows(names(SATISFACTION_ZH, 640))).toBe(1); // one row under the plot
+    expect(rows(names(SATISFACTION_ZH, 520))).toBe(1);
+    expect(columns(names(SATISFACTION_ZH, NARROW_WIDTH))).toBe(1); // one column, right-aligned at the plot
+    // The English names would touch side by side at a page's width too (they did at 520 px).
+    expect(columns(names(SATISFACTION_EN, 520))).toBe(1);
+    expect(rows(names(['Detractors (0–6)', 'Passives (7–8)', 'Promoters (9–10)'], 520))).toBe(1);
+  });
+
+  it("keeps the CLV histogram's last tick label inside the chart when the axis ends on it (12,000 was cut at 640 px)", () => {
+    const values = [...Array.from({ length: 985 }, (_, i) => (i / 985) * 11_900), ...Array.from({ length: 15 }, () => 40_000)];
+    for (const width of [640, 520]) {
+      const { width: w, boxes } = textBoxes(renderChart(clvHistogramChart(values, { labels: { x: 'Model CLV (CNY)', y: 'Customers', median: 'median {value}', mean: 'mean {value}', overflow: 'the last bar also counts {count} customers above {value}' }, locale: 'en', width }), META_EN));
+      const end = boxes.find((b) => b.text === '12,000');
+      expect(end, `${width} px`).toBeDefined();
+      expect(end!.x1, `${width} px`).toBeLessThanOrEqual(w);
+    }
   });
 
   it('drops the trend values when they would touch, and keeps them where they fit', () => {
