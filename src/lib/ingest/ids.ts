@@ -2,6 +2,11 @@ import type { CellReader } from './csv';
 
 export const MISSING_ID = -2;
 export const NEW_ID = -1;
+/** An id's location is file index · LOCATION_SPAN + line (the builder's files, in order). */
+export const LOCATION_SPAN = 2 ** 31;
+
+/** What a duplicate id's cell should have held (`at`: RowBuilder.firstUsedAt). */
+export const unusedIdExpected = (at: string) => `a response id not used before; this one was first used at ${at}`;
 
 /**
  * The response ids seen so far, to find duplicates. Ids are compared as their trimmed UTF-8

@@ -7,8 +7,7 @@
  * whose id first appeared in an earlier file becomes a 'duplicate id' rejection pointing
  * at that first occurrence, exactly as one pass would have made it.
  */
-import { NEW_ID } from './ids';
-import { surveyPath } from '../util/survey-path';
+import { LOCATION_SPAN as SPAN, NEW_ID, unusedIdExpected } from './ids';
 import type { RowBuilder } from './rows';
 import type { FileAccounting, RejectedRow, RejectReason } from './types';
 import { errorData, type ErrorData } from '../errors';
@@ -83,7 +82,6 @@ export function partBuffers(p: IngestPart): ArrayBuffer[] {
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-const SPAN = 2 ** 31; // location = file index · 2^31 + line
 
 /** A part replayed against a builder (its files, accounting, ids and rejected rows merged), its rows not yet appended. */
 export interface ReplayedPart {
@@ -140,10 +138,10 @@ export function replayPart(b: RowBuilder, p: IngestPart, lineOffset = 0): Replay
       if (outcome >= 0) idOfRow[outcome] = index.lastEntry;
       continue;
     }
-    const firstUsed = `${surveyPath(b.config.dir, b.fileNames[Math.floor(first / SPAN)])}:${first % SPAN}`;
+    const firstUsed = b.firstUsedAt(first);
     const duplicate = {
       column: p.idColumns[file], value: '', reason: 'duplicate id' as RejectReason,
-      expected: `a response id not used before; this one was first used at ${firstUsed}`,
+      expected: unusedIdExpected(firstUsed),
       detail: { firstUsed },
     };
     if (outcome >= 0) {

@@ -4,7 +4,7 @@ import { CodeBook } from './codebook';
 import { emptyFrom, firstNonEmpty, type RecordView } from './csv';
 import { DateReader, expectedDate, PeriodAssigner } from './dates';
 import type { ColumnPlan } from './header';
-import { IdIndex, MISSING_ID, NEW_ID } from './ids';
+import { IdIndex, LOCATION_SPAN, MISSING_ID, NEW_ID, unusedIdExpected } from './ids';
 import { shownValue } from './mask';
 import { surveyPath } from '../util/survey-path';
 import { Claims } from './part';
@@ -118,13 +118,13 @@ export class RowBuilder {
       else period = this.periods.indexOf(ms); // also for rows rejected below: the period exists
     } else period = this.periods.all();
     if (plan.id >= 0) {
-      this.firstSeen.location = (this.fileNames.length - 1) * 2 ** 31 + r.line;
+      this.firstSeen.location = (this.fileNames.length - 1) * LOCATION_SPAN + r.line;
       const first = r.read(plan.id, this.firstSeen);
       if (first === MISSING_ID) return this.reject(r, 'missing id', plan.names[plan.id], '', 'a response id');
       this.claim = this.firstSeen.lastEntry;
       if (first !== NEW_ID) {
-        const at = `${surveyPath(this.config.dir, this.fileNames[Math.floor(first / 2 ** 31)])}:${first % 2 ** 31}`;
-        return this.reject(r, 'duplicate id', plan.names[plan.id], '', `a response id not used before; this one was first used at ${at}`, { firstUsed: at });
+        const at = this.firstUsedAt(first);
+        return this.reject(r, 'duplicate id', plan.names[plan.id], '', unusedIdExpected(at), { firstUsed: at });
       }
     }
     if (dateProblem) {
@@ -157,6 +157,11 @@ export class RowBuilder {
     s.idEntry[i] = this.claim;
     s.customerOf[i] = plan.customer >= 0 ? r.code(plan.customer, this.customerBook) : -1;
     if (this.claim >= 0) this.claims?.add(this.claim, this.firstSeen.location, i);
+  }
+
+  /** Where an id was first used (its IdIndex location) as published: file (relative to the survey's folder):line. */
+  firstUsedAt(location: number): string {
+    return `${surveyPath(this.config.dir, this.fileNames[Math.floor(location / LOCATION_SPAN)])}:${location % LOCATION_SPAN}`;
   }
 
   private reject(r: RecordView, reason: RejectReason, column: string, value: string, expected: string, detail?: RejectDetail): void {
