@@ -2,7 +2,8 @@
  * Ordered groups (satisfaction levels, NPS groups) on x, an estimate with its interval on y:
  * a dot, a vertical rule from low to high, the value printed beside the dot and `n` under each
  * group. Groups without an estimate (suppressed) keep their place with a note instead of a dot.
- * A phone chart lays the groups down the side instead (their names rarely fit side by side there).
+ * A phone chart, and any chart whose group names would not fit side by side, lays the groups
+ * down the side instead.
  */
 import * as Plot from '@observablehq/plot';
 import { assertUniqueKeys, isFiniteNumber } from './checks';
@@ -103,7 +104,7 @@ function across(
   },
 ): Plot.PlotOptions {
   const marginLeft = marginForLabels(rows.map((r) => r.label), { max: labelMarginMax(width, 0.45) });
-  const marginRight = Math.ceil(Math.max(...rows.map((r) => estimateTextWidth(nText(r))))) + 14;
+  const marginRight = marginForLabels(rows.map(nText), { min: 0, max: Infinity });
   const rowHeight = 40;
   return {
     width,

@@ -61,7 +61,7 @@ export function likertChart(rows: readonly LikertRow[], { labels, locale, neutra
   const itemNames = layout.items.map((i) => i.item);
   const nText = new Map(layout.items.map((i) => [i.item, fillTemplate(labels.n, { n: numberFormat(locale)(i.n) })]));
   const marginLeft = marginForLabels(itemNames, { max: labelMarginMax(width, 0.35) });
-  const marginRight = Math.ceil(Math.max(...[...nText.values()].map((t) => estimateTextWidth(t)))) + 14;
+  const marginRight = marginForLabels([...nText.values()], { min: 0, max: Infinity });
   const extent = Math.max(...layout.segments.flatMap((s) => [Math.abs(s.x1), Math.abs(s.x2)]));
   const edge = Math.min(100, Math.max(25, Math.ceil(extent / 25) * 25));
   const pct = percentFormat(locale);
