@@ -72,10 +72,10 @@ export function clvHistogramChart(
   const medianText = fillTemplate(labels.median, { value: format(median) });
   const meanText = fillTemplate(labels.mean, { value: format(mean) });
   const overflow = beyond > 0 ? fillTemplate(labels.overflow, { count: format(beyond), value: format(lastStart) }) : null;
-  // The note ends at the right edge, beside the centred axis label; where they would meet (a
-  // narrow chart, a long note) it takes its own line under the label.
   // The axis ends on a bin edge, often a tick: half its label stands past the plot's right edge.
   const [marginLeft, marginRight] = [56, Math.max(16, Math.ceil(estimateTextWidth(ticks(last)) / 2) + 2)];
+  // The note ends at the right edge, beside the centred axis label; where they would meet (a
+  // narrow chart, a long note) it takes its own line under the label.
   const besideLabel = overflow === null
     || width - marginRight - estimateTextWidth(overflow) >= (marginLeft + width - marginRight + estimateTextWidth(labels.x)) / 2 + 8;
   const noteLine = overflow && !besideLabel ? 18 : 0; // a 10 px line and a gap under the label (both bottom-anchored)
